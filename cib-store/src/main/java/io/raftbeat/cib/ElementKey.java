@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 public record ElementKey(String section, long seq) {
     public byte[] toBytes() {
         byte[] name = section.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(name.length + 9).put(name).put((byte) 0).putLong(seq).array();
+        return ByteBuffer.allocate(name.length + 9)
+                .put(name)
+                .put((byte) 0)
+                .putLong(seq)
+                .array();
     }
 
     public static ElementKey fromBytes(byte[] key) {
