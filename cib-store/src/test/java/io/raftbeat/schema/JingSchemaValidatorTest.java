@@ -70,7 +70,8 @@ class JingSchemaValidatorTest {
         Document dangling = Cib.parse(
                         "<cib validate-with=\"pacemaker-3.9\" epoch=\"1\" num_updates=\"0\" "
                                 + "admin_epoch=\"0\"><configuration><crm_config/><nodes/><resources/><constraints>"
-                                + "<rsc_location id=\"l\" rsc=\"nope\" node=\"n\" score=\"1\"/></constraints></configuration>"
+                                + "<rsc_location id=\"l\" rsc=\"nope\" node=\"n\" score=\"1\"/>"
+                                + "</constraints></configuration>"
                                 + "<status/></cib>",
                         CibOptions.defaults())
                 .document();
