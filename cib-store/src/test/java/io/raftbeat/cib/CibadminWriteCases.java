@@ -142,6 +142,16 @@ final class CibadminWriteCases {
                 c("query the configuration without children", s("-Q", "-o", "configuration", "-n")),
                 c("query the root by xpath without children", s("-Q", "--xpath", "/cib", "-n")),
                 c("query scope all", s("-Q", "-o", "all")),
+                c("delete a whole required section", s("-D", "-X", "<resources/>")),
+                c(
+                        "delete the status section, then create in it",
+                        s("-D", "-X", "<status/>"),
+                        s("-C", "-o", "status", "-X", "<node_state id=\"3\" uname=\"n3\"/>"),
+                        s("-M", "-c", "-o", "status", "-X", "<node_state id=\"3\" uname=\"n3\"/>")),
+                c("modify a section with nothing in it", s("-M", "-X", "<resources/>")),
+                c(
+                        "modify by id-ref",
+                        s("-M", "-X", "<primitive id=\"r2\"><meta_attributes id-ref=\"r1-ia\"/>" + "</primitive>")),
                 c(
                         "a sequence of everything",
                         s("-M", "-X", "<primitive id=\"r2\" description=\"1\"/>"),
