@@ -96,7 +96,8 @@ class CatchUpTest {
             return java.util.List.of();
         }
         try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("snapshot_")).toList();
+            return s.filter(p -> p.getFileName().toString().startsWith("snapshot_"))
+                    .toList();
         }
     }
 }

@@ -85,7 +85,8 @@ class ReplicatedCibTest {
         assertEquals(before + 1, next.getRevision(), "the garbage entry took no revision");
         for (StoreMember m : cluster.running()) {
             cluster.awaitRevision(m.id(), next.getRevision());
-            assertTrue(cluster.cib(m.id()).query(Requests.queryAll(true)).getXml().contains("after-garbage"));
+            assertTrue(
+                    cluster.cib(m.id()).query(Requests.queryAll(true)).getXml().contains("after-garbage"));
         }
     }
 
@@ -100,7 +101,8 @@ class ReplicatedCibTest {
             }
         }
         assertNotEquals(leader.id(), follower.id());
-        MiniCibCluster.await("the lone member to lose its leader", () -> follower.raft().leaderId() == null);
+        MiniCibCluster.await(
+                "the lone member to lose its leader", () -> follower.raft().leaderId() == null);
         StatusRuntimeException e = assertThrows(
                 StatusRuntimeException.class, () -> cluster.cib(follower.id()).apply(Requests.createPrimitive("x")));
         assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
@@ -129,9 +131,9 @@ class ReplicatedCibTest {
                 assertTrue(xml.contains("id=\"" + id + "\""), m.id() + " lacks " + id);
             }
         }
-        assertTrue(cluster.events(next.id()).listEvents(ListEventsRequest.getDefaultInstance()).getEventsList()
-                .stream()
-                .anyMatch(e -> e.getKind().equals("leader-change") && e.getNode().equals(next.id())));
+        assertTrue(cluster.events(next.id()).listEvents(ListEventsRequest.getDefaultInstance()).getEventsList().stream()
+                .anyMatch(
+                        e -> e.getKind().equals("leader-change") && e.getNode().equals(next.id())));
     }
 
     @Test

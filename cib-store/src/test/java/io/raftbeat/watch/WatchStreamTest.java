@@ -48,7 +48,8 @@ class WatchStreamTest {
         cluster = MiniCibCluster.start(dir);
         StoreMember leader = cluster.awaitLeader();
         String watcherOn = cluster.aFollower().id();
-        long from = cluster.cib(leader.id()).apply(Requests.createPrimitive("w0")).getRevision();
+        long from =
+                cluster.cib(leader.id()).apply(Requests.createPrimitive("w0")).getRevision();
         for (int i = 1; i <= 5; i++) {
             cluster.cib(leader.id()).apply(Requests.createPrimitive("w" + i));
         }
@@ -63,7 +64,8 @@ class WatchStreamTest {
             cluster.cib(leader.id()).apply(Requests.createPrimitive("w" + i));
         }
         long last = seen.get(seen.size() - 1);
-        Stream second = Stream.open(cluster, watcherOn, request.toBuilder().setFromRevision(last).build());
+        Stream second = Stream.open(
+                cluster, watcherOn, request.toBuilder().setFromRevision(last).build());
         long target = leader.raft().stateMachine().revision();
         seen.addAll(second.revisions((int) (target - last)));
         second.cancel();
@@ -78,13 +80,19 @@ class WatchStreamTest {
     void sectionFilterPassesOnlyThatSection() throws Exception {
         cluster = MiniCibCluster.start(dir);
         StoreMember leader = cluster.awaitLeader();
-        long from = cluster.cib(leader.id()).apply(Requests.createPrimitive("a")).getRevision();
+        long from =
+                cluster.cib(leader.id()).apply(Requests.createPrimitive("a")).getRevision();
         Stream s = Stream.open(
                 cluster,
                 leader.id(),
-                WatchRequest.newBuilder().setFromRevision(from).addSections("constraints").build());
+                WatchRequest.newBuilder()
+                        .setFromRevision(from)
+                        .addSections("constraints")
+                        .build());
         cluster.cib(leader.id()).apply(Requests.createPrimitive("b"));
-        long loc = cluster.cib(leader.id()).apply(Requests.createLocation("loc-b", "b")).getRevision();
+        long loc = cluster.cib(leader.id())
+                .apply(Requests.createLocation("loc-b", "b"))
+                .getRevision();
         Event e = s.nextEvent();
         s.cancel();
         assertEquals(loc, e.getRevision());
@@ -93,13 +101,25 @@ class WatchStreamTest {
 
     @Test
     void retentionByCountDropsOldEventsAndACompactedRevisionFailsNamingTheOldest() throws Exception {
-        cluster = MiniCibCluster.start(dir, 3, o -> new io.raftbeat.server.StoreOptions(
-                o.id(), o.raftAddress(), o.grpcAddress(), o.peers(), o.dataDir(), o.cib(), o.electionTimeoutMs(),
-                o.snapshotIntervalSecs(), new EventRetention(5, Duration.ofDays(7))));
+        cluster = MiniCibCluster.start(
+                dir,
+                3,
+                o -> new io.raftbeat.server.StoreOptions(
+                        o.id(),
+                        o.raftAddress(),
+                        o.grpcAddress(),
+                        o.peers(),
+                        o.dataDir(),
+                        o.cib(),
+                        o.electionTimeoutMs(),
+                        o.snapshotIntervalSecs(),
+                        new EventRetention(5, Duration.ofDays(7))));
         StoreMember leader = cluster.awaitLeader();
         long last = 0;
         for (int i = 0; i < 12; i++) {
-            last = cluster.cib(leader.id()).apply(Requests.createPrimitive("c" + i)).getRevision();
+            last = cluster.cib(leader.id())
+                    .apply(Requests.createPrimitive("c" + i))
+                    .getRevision();
         }
         for (StoreMember m : cluster.running()) {
             cluster.awaitRevision(m.id(), last);
@@ -108,13 +128,20 @@ class WatchStreamTest {
             assertEquals(last - 4, listed.getOldestRevision(), m.id());
             assertEquals(last, listed.getEvents(4).getRevision());
         }
-        Stream s = Stream.open(cluster, leader.id(), WatchRequest.newBuilder().setFromRevision(1).build());
+        Stream s = Stream.open(
+                cluster,
+                leader.id(),
+                WatchRequest.newBuilder().setFromRevision(1).build());
         StatusRuntimeException e = s.error();
         assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("oldest retained revision is " + (last - 4)),
+        assertTrue(
+                e.getStatus().getDescription().contains("oldest retained revision is " + (last - 4)),
                 e.getStatus().getDescription());
         // Watching from just before the oldest retained works.
-        Stream ok = Stream.open(cluster, leader.id(), WatchRequest.newBuilder().setFromRevision(last - 5).build());
+        Stream ok = Stream.open(
+                cluster,
+                leader.id(),
+                WatchRequest.newBuilder().setFromRevision(last - 5).build());
         assertEquals(List.of(last - 4, last - 3), ok.revisions(2));
         ok.cancel();
     }
