@@ -18,9 +18,11 @@ import io.raftbeat.testing.Requests;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -110,25 +112,36 @@ class ReplicatedCibTest {
     }
 
     @Test
-    void leaderStopElectsANewLeaderAndKeepsEveryAcknowledgedWrite() throws Exception {
+    void leaderStopDuringWritesElectsANewLeaderAndKeepsEveryAcknowledgedWrite() throws Exception {
         cluster = MiniCibCluster.start(dir);
         StoreMember leader = cluster.awaitLeader();
-        List<String> acknowledged = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            cluster.cib(leader.id()).apply(Requests.createPrimitive("before" + i));
-            acknowledged.add("before" + i);
-        }
+        String writeVia = cluster.aFollower().id();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                String id = "w" + i;
+                try {
+                    cluster.cib(writeVia).apply(Requests.createPrimitive(id));
+                    acknowledged.add(id);
+                } catch (StatusRuntimeException e) {
+                    // Unacknowledged (no leader for a moment): the next write is a new id.
+                }
+            }
+        });
+        writer.start();
+        MiniCibCluster.await("some writes", () -> acknowledged.size() >= 5);
         cluster.stopMember(leader.id());
         StoreMember next = cluster.awaitLeader();
         assertNotEquals(leader.id(), next.id());
-        for (int i = 0; i < 5; i++) {
-            cluster.cib(next.id()).apply(Requests.createPrimitive("after" + i));
-            acknowledged.add("after" + i);
-        }
+        int atElection = acknowledged.size();
+        MiniCibCluster.await("writes through the new leader", () -> acknowledged.size() >= atElection + 5);
+        stop.set(true);
+        writer.join();
         for (StoreMember m : cluster.running()) {
             String xml = cluster.cib(m.id()).query(Requests.queryAll(false)).getXml();
             for (String id : acknowledged) {
-                assertTrue(xml.contains("id=\"" + id + "\""), m.id() + " lacks " + id);
+                assertTrue(xml.contains("id=\"" + id + "\""), m.id() + " lacks acknowledged write " + id);
             }
         }
         assertTrue(cluster.events(next.id()).listEvents(ListEventsRequest.getDefaultInstance()).getEventsList().stream()
