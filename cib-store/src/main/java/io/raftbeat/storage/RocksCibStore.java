@@ -1,6 +1,7 @@
 package io.raftbeat.storage;
 
 import io.raftbeat.cib.ElementKey;
+import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.Event;
 import io.raftbeat.proto.v1.Member;
 import io.raftbeat.proto.v1.MembersResponse;
@@ -25,8 +26,9 @@ import org.rocksdb.WriteOptions;
 
 /**
  * A member's replicated state in one RocksDB: column family {@code cib} (one key per top-level CIB element),
- * {@code meta} (skeleton, applied index, revision, oldest retained revision, member table) and {@code events}
- * (revision, 8 bytes big-endian, to a serialized {@link Event}). Every applied Raft entry is one WriteBatch, so a
+ * {@code meta} (skeleton, applied index, revision, oldest retained revision, member table), {@code events}
+ * (revision, 8 bytes big-endian, to a serialized {@link Event}), and {@code requests} / {@code request-revisions}
+ * (client request id to its answer, and back from the revision, retained as long as the event). Every applied Raft entry is one WriteBatch, so a
  * crash leaves either all or nothing of it, and the applied index says which.
  *
  * <p>Threads: {@link #commit}, {@link #restore} and {@link #checkpoint} are called by the Raft apply thread only;
@@ -158,6 +160,17 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
                 if (newFirst > firstRetained) {
                     batch.deleteRange(h.events, revisionKey(firstRetained), revisionKey(newFirst));
                 }
+                if (!c.requestId().isEmpty()) {
+                    CibResponse answer = CibResponse.newBuilder()
+                            .setRevision(rev)
+                            .setVersion(c.event().getVersion())
+                            .build();
+                    batch.put(h.requests, bytes(c.requestId()), answer.toByteArray());
+                    batch.put(h.requestRevisions, revisionKey(rev), bytes(c.requestId()));
+                }
+                if (newFirst > firstRetained) {
+                    forgetRequests(h, batch, firstRetained, newFirst);
+                }
                 batch.put(h.meta, REVISION, longBytes(rev));
                 batch.put(h.meta, FIRST_RETAINED, longBytes(newFirst));
             }
@@ -171,6 +184,32 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
                 firstRetained = newFirst;
             }
             appliedIndex = c.index();
+        } finally {
+            dbLock.readLock().unlock();
+        }
+    }
+
+    /** Drops the remembered request ids of revisions [from, to), which retention removes from the event log. */
+    private static void forgetRequests(Handles h, WriteBatch batch, long from, long to) throws RocksDBException {
+        try (RocksIterator it = h.db.newIterator(h.requestRevisions)) {
+            for (it.seek(revisionKey(from)); it.isValid(); it.next()) {
+                if (ByteBuffer.wrap(it.key()).getLong() >= to) {
+                    break;
+                }
+                batch.delete(h.requests, it.value());
+            }
+        }
+        batch.deleteRange(h.requestRevisions, revisionKey(from), revisionKey(to));
+    }
+
+    /** The answer given to the successful CIB request with this client request id, or null. */
+    public CibResponse findRequest(String requestId) throws RocksDBException {
+        dbLock.readLock().lock();
+        try {
+            byte[] v = handles.db.get(handles.requests, bytes(requestId));
+            return v == null ? null : CibResponse.parseFrom(v);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored request answer is corrupt: " + e.getMessage(), e);
         } finally {
             dbLock.readLock().unlock();
         }
@@ -297,18 +336,22 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
             List<ColumnFamilyHandle> all,
             ColumnFamilyHandle cib,
             ColumnFamilyHandle meta,
-            ColumnFamilyHandle events) {
+            ColumnFamilyHandle events,
+            ColumnFamilyHandle requests,
+            ColumnFamilyHandle requestRevisions) {
         static Handles open(Path dir) throws RocksDBException {
             DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
             List<ColumnFamilyDescriptor> descriptors = List.of(
                     new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY),
                     new ColumnFamilyDescriptor(bytes("cib")),
                     new ColumnFamilyDescriptor(bytes("meta")),
-                    new ColumnFamilyDescriptor(bytes("events")));
+                    new ColumnFamilyDescriptor(bytes("events")),
+                    new ColumnFamilyDescriptor(bytes("requests")),
+                    new ColumnFamilyDescriptor(bytes("request-revisions")));
             List<ColumnFamilyHandle> all = new ArrayList<>();
             dir.toFile().mkdirs();
             RocksDB db = RocksDB.open(options, dir.toString(), descriptors, all);
-            return new Handles(db, options, all, all.get(1), all.get(2), all.get(3));
+            return new Handles(db, options, all, all.get(1), all.get(2), all.get(3), all.get(4), all.get(5));
         }
 
         void close() {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alipay.sofa.jraft.entity.Task;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.ErrorDetail;
 import io.raftbeat.proto.v1.ListEventsRequest;
@@ -72,6 +73,25 @@ class ReplicatedCibTest {
         CibResponse after = cluster.cib(follower.id()).query(Requests.queryAll(false));
         assertEquals(before.getRevision(), after.getRevision());
         assertEquals(before.getXml(), after.getXml());
+    }
+
+    @Test
+    void retriedRequestIdIsAnsweredOnceNotAppliedTwice() throws Exception {
+        cluster = MiniCibCluster.start(dir);
+        StoreMember follower = cluster.aFollower();
+        CibRequest create = Requests.createPrimitive("once").toBuilder()
+                .setRequestId("client-1-42")
+                .build();
+        CibResponse first = cluster.cib(follower.id()).apply(create);
+        CibResponse retry = cluster.cib(follower.id()).apply(create);
+        assertEquals(first.getRevision(), retry.getRevision());
+        assertEquals(first.getVersion(), retry.getVersion());
+        assertEquals(
+                first.getRevision(),
+                cluster.cib(follower.id()).query(Requests.queryAll(false)).getRevision());
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> cluster.cib(follower.id())
+                .apply(create.toBuilder().setRequestId("client-1-43").build()));
+        assertEquals(108, GrpcErrors.detailOf(e).getExitCode(), "a new request id is a new request");
     }
 
     @Test
