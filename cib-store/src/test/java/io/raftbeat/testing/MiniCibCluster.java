@@ -118,7 +118,7 @@ public final class MiniCibCluster implements AutoCloseable {
         return List.copyOf(running.values());
     }
 
-    /** Waits until exactly one running member leads and every running member knows it. */
+    /** Waits until exactly one running member leads, has recorded the member table, and every member knows it. */
     public StoreMember awaitLeader() {
         StoreMember[] found = new StoreMember[1];
         await("a leader known to every running member", () -> {
@@ -127,8 +127,15 @@ public final class MiniCibCluster implements AutoCloseable {
             if (leaders.size() != 1) {
                 return false;
             }
-            String addr = leaders.get(0).options().raftAddress().toString();
-            found[0] = leaders.get(0);
+            StoreMember leader = leaders.get(0);
+            String addr = leader.options().raftAddress().toString();
+            found[0] = leader;
+            // A new leader first records itself and the member table; wait for that so tests count from there.
+            java.util.Set<String> known = new java.util.HashSet<>();
+            leader.raft().stateMachine().members().forEach(m -> known.add(m.getId()));
+            if (!leader.options().peers().stream().allMatch(p -> known.contains(p.id()))) {
+                return false;
+            }
             return running().stream()
                     .allMatch(m -> m.raft().leaderId() != null
                             && m.raft().leaderId().getEndpoint().toString().equals(addr));
