@@ -14,11 +14,15 @@ public final class StoreMain {
     private StoreMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(StoreArguments.USAGE);
+            return;
+        }
         StoreOptions options;
         try {
             options = StoreArguments.parse(args);
         } catch (IllegalArgumentException | java.io.IOException e) {
-            System.err.println("raftbeat-store: " + e.getMessage() + " (exit 64)");
+            System.err.println("raftbeat-store: " + e.getMessage() + " (exit 64; --help lists the flags)");
             System.exit(64);
             return;
         }
