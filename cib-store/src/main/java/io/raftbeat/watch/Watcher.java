@@ -87,7 +87,9 @@ final class Watcher {
             if (matching.isEmpty()) {
                 progressOwed = true;
             } else {
-                send(matching, Math.max(published, cursor));
+                for (List<Event> chunk : EventChunks.split(matching, EventChunks.DEFAULT_BUDGET_BYTES)) {
+                    send(chunk, Math.max(published, cursor));
+                }
                 progressOwed = false;
             }
         }
