@@ -56,7 +56,7 @@ public final class StoreMember implements AutoCloseable {
     private StoreMember(StoreOptions options) throws Exception {
         this.options = options;
         this.store = RocksCibStore.open(options.dataDir().resolve("state"), options.retention());
-        this.hub = new WatchHub(store, WATCH_TAIL, 2);
+        this.hub = new WatchHub(store, WATCH_TAIL, 2, e -> GrpcErrors.of(e, ""));
     }
 
     /** Starts a member; on failure everything started so far is closed again. */

@@ -158,6 +158,7 @@ class WatchStreamTest {
                 WatchRequest.newBuilder().setFromRevision(1).build());
         StatusRuntimeException e = s.error();
         assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+        assertEquals(103, io.raftbeat.server.GrpcErrors.detailOf(e).getExitCode());
         assertTrue(
                 e.getStatus().getDescription().contains("oldest retained revision is " + (last - 4)),
                 e.getStatus().getDescription());
