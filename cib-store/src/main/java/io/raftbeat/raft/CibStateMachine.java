@@ -148,7 +148,15 @@ public final class CibStateMachine extends StateMachineAdapter {
         } finally {
             cibLock.unlock();
         }
-        hub.publish(committed.event());
+        try {
+            hub.publish(committed.event());
+        } catch (RuntimeException e) {
+            // The event is persisted; watchers read it from the event log. Not a reason to stop applying.
+            LOG.error(
+                    "publishing revision {} to watchers failed",
+                    committed.event().getRevision(),
+                    e);
+        }
         if (closure != null) {
             closure.succeed(committed.event().getRevision(), committed.event().getVersion());
             closure.run(Status.OK());
