@@ -14,6 +14,10 @@ public final class StoreMain {
     private StoreMain() {}
 
     public static void main(String[] args) throws Exception {
+        // jraft's generated protobuf classes predate protobuf 22: without this, one warning per message type.
+        if (System.getProperty("com.google.protobuf.use_unsafe_pre22_gencode") == null) {
+            System.setProperty("com.google.protobuf.use_unsafe_pre22_gencode", "true");
+        }
         if (java.util.Arrays.asList(args).contains("--help")) {
             System.out.println(StoreArguments.USAGE);
             return;
