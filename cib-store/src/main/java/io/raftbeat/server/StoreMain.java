@@ -1,12 +1,13 @@
 package io.raftbeat.server;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code raftbeat-store}: runs one store member until SIGTERM/SIGINT, then stops it cleanly. Bad flags print one
- * line and exit 64 (Pacemaker's CRM_EX_USAGE).
+ * {@code raftbeat-store}: runs one store member until SIGTERM/SIGINT, then stops it cleanly (a leader first hands
+ * leadership over). Bad flags print one line and exit 64 (Pacemaker's CRM_EX_USAGE).
  */
 public final class StoreMain {
     private static final Logger LOG = LoggerFactory.getLogger(StoreMain.class);
@@ -43,6 +44,7 @@ public final class StoreMain {
                 .addShutdownHook(new Thread(
                         () -> {
                             LOG.info("stopping member {}", options.id());
+                            member.handOverLeadership(Duration.ofMillis(3L * options.electionTimeoutMs()));
                             member.close();
                             stopped.countDown();
                         },
