@@ -93,6 +93,8 @@ public final class StoreMember implements AutoCloseable {
         no.setSnapshotIntervalSecs(options.snapshotIntervalSecs());
         no.setInitialConf(conf);
         no.setFsm(fsm);
+        // The state DB writes without fsync because the Raft log is fsynced before entries apply: keep it so.
+        no.getRaftOptions().setSync(true);
         no.setLogUri(directory("raft/log"));
         no.setRaftMetaUri(directory("raft/meta"));
         no.setSnapshotUri(directory("raft/snapshot"));
