@@ -20,6 +20,7 @@ public final class CibOperations {
 
     /** Runs a query (whole CIB, a scope, or an XPath; optionally without children) and returns the XML. */
     public static String query(Cib cib, CibRequest request, CibOptions options) throws CibException {
+        CibSections.requireKnownScope(request.getScope());
         return CibQuery.run(cib.document(), request);
     }
 
@@ -29,6 +30,7 @@ public final class CibOperations {
      * failure it throws and the CIB is exactly as it was before.
      */
     public static CibDelta apply(Cib cib, CibRequest request, CibOptions options) throws CibException {
+        CibSections.requireKnownScope(request.getScope());
         CibVersion before = cib.version();
         Element input = input(cib.document(), request, options);
         CibTransaction tx = new CibTransaction(cib);

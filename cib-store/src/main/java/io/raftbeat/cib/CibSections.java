@@ -30,7 +30,20 @@ final class CibSections {
 
     private CibSections() {}
 
-    /** Whether Pacemaker knows this scope name; an unknown one resolves to the whole CIB, as in Pacemaker. */
+    /**
+     * Refuses a scope name Pacemaker does not know. Pacemaker 2.1's cibadmin silently resolves one to the whole
+     * CIB, so a typo such as {@code -o resouces} queries or writes everything; we name the mistake instead.
+     */
+    static void requireKnownScope(String scope) throws CibException {
+        if (scope != null && !scope.isEmpty() && !isKnownScope(scope)) {
+            throw new CibException(
+                    CibError.USAGE,
+                    "Invalid scope '" + scope + "': use one of configuration, " + String.join(", ", CONFIG_SECTIONS)
+                            + ", status");
+        }
+    }
+
+    /** Whether Pacemaker knows this scope name. */
     static boolean isKnownScope(String scope) {
         return CIB.equals(scope)
                 || "all".equals(scope)

@@ -233,16 +233,23 @@ class CibReplaceDeleteTest {
     }
 
     @Test
-    void unknownScopeResolvesToTheWholeCibAsInPacemaker() throws Exception {
+    void unknownScopeIsRefusedNamingTheValidOnes() throws Exception {
         Cib cib = populated();
-        assertTrue(query(cib, "bogus").startsWith("<cib"));
+        String before = cib.toXml();
+        CibException q = assertThrows(
+                CibException.class,
+                () -> CibOperations.query(
+                        cib, req(CibOperation.CIB_QUERY).setScope("bogus").build(), CibOptions.defaults()));
+        assertEquals(CibError.USAGE, q.error());
+        assertTrue(q.getMessage().startsWith("Invalid scope 'bogus': use one of configuration, crm_config"));
         CibException e = refused(
                 cib,
                 req(CibOperation.CIB_CREATE)
                         .setScope("bogus")
                         .setXml(primitive("q"))
                         .build());
-        assertEquals(CibError.CONFIG, e.error());
+        assertEquals(CibError.USAGE, e.error());
+        assertEquals(before, cib.toXml());
     }
 
     @Test

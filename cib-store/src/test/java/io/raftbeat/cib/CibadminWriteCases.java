@@ -152,7 +152,6 @@ final class CibadminWriteCases {
                 c(
                         "modify by id-ref",
                         s("-M", "-X", "<primitive id=\"r2\"><meta_attributes id-ref=\"r1-ia\"/>" + "</primitive>")),
-                c("query a scope in upper case", s("-Q", "-o", "RESOURCES")),
                 c(
                         "create a node whose id a resource has",
                         s("-C", "-o", "nodes", "-X", "<node id=\"r1\" uname=\"x\"/>")),
