@@ -1,0 +1,97 @@
+package io.raftbeat.server;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.stub.StreamObserver;
+import io.raftbeat.cib.CibOperations;
+import io.raftbeat.cib.CibOptions;
+import io.raftbeat.proto.v1.CibOperation;
+import io.raftbeat.proto.v1.CibRequest;
+import io.raftbeat.proto.v1.CibResponse;
+import io.raftbeat.proto.v1.CibServiceGrpc;
+import io.raftbeat.raft.CibReader;
+import io.raftbeat.raft.Commands;
+import io.raftbeat.raft.RaftCibStore;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * CibService: queries run here (ReadIndex, or local with {@code local}); writes are proposed when this member leads
+ * and forwarded to the leader otherwise. Translation only: the CIB semantics live in {@link CibOperations}.
+ */
+final class CibGrpcService extends CibServiceGrpc.CibServiceImplBase {
+    private final RaftCibStore raft;
+    private final LeaderLocator leaders;
+    private final Commands commands;
+    private final CibOptions options;
+
+    CibGrpcService(RaftCibStore raft, LeaderLocator leaders, Commands commands, CibOptions options) {
+        this.raft = raft;
+        this.leaders = leaders;
+        this.commands = commands;
+        this.options = options;
+    }
+
+    @Override
+    public void query(CibRequest request, StreamObserver<CibResponse> out) {
+        CibOperation op = request.getOperation();
+        if (op != CibOperation.CIB_QUERY && op != CibOperation.CIB_OPERATION_UNSPECIFIED) {
+            out.onError(GrpcErrors.usage("Query runs only the query operation, not " + op + " (use Apply)"));
+            return;
+        }
+        CibReader<CibResponse> reader = (cib, revision) -> CibResponse.newBuilder()
+                .setXml(CibOperations.query(cib, request, options))
+                .setRevision(revision)
+                .setVersion(cib.version())
+                .build();
+        reply(request.getLocal() ? raft.readLocal(reader) : raft.readLinearizable(reader), out);
+    }
+
+    @Override
+    public void apply(CibRequest request, StreamObserver<CibResponse> out) {
+        CibOperation op = request.getOperation();
+        if (op == CibOperation.CIB_QUERY || op == CibOperation.CIB_OPERATION_UNSPECIFIED) {
+            out.onError(GrpcErrors.usage("Apply needs a write operation, got " + op + " (use Query to read)"));
+            return;
+        }
+        if (raft.isLeader()) {
+            reply(raft.propose(commands.cib(request, CallOrigin.client())), out);
+            return;
+        }
+        String leader = leaders.leaderAddress();
+        if (leader.isEmpty() || CallOrigin.forwarded()) {
+            String why = leader.isEmpty() ? "no leader is elected yet" : "this member is no longer the leader";
+            out.onError(GrpcErrors.unavailable(why + "; retry", leader));
+            return;
+        }
+        ListenableFuture<CibResponse> forwarded =
+                leaders.forwardTo(leader, CibServiceGrpc::newFutureStub).apply(request);
+        Futures.addCallback(
+                forwarded,
+                new FutureCallback<>() {
+                    @Override
+                    public void onSuccess(CibResponse r) {
+                        out.onNext(r);
+                        out.onCompleted();
+                    }
+
+                    @Override
+                    public void onFailure(Throwable t) {
+                        out.onError(GrpcErrors.of(t, leader));
+                    }
+                },
+                MoreExecutors.directExecutor());
+    }
+
+    private void reply(CompletableFuture<CibResponse> result, StreamObserver<CibResponse> out) {
+        result.whenComplete((r, t) -> {
+            if (t != null) {
+                out.onError(GrpcErrors.of(t, leaders.leaderAddress()));
+            } else {
+                out.onNext(r);
+                out.onCompleted();
+            }
+        });
+    }
+}

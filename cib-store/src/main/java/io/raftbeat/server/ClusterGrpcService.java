@@ -1,0 +1,165 @@
+package io.raftbeat.server;
+
+import com.alipay.sofa.jraft.Node;
+import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.entity.PeerId;
+import io.grpc.stub.StreamObserver;
+import io.raftbeat.cib.CibError;
+import io.raftbeat.cib.CibException;
+import io.raftbeat.proto.v1.AddMemberRequest;
+import io.raftbeat.proto.v1.ClusterServiceGrpc;
+import io.raftbeat.proto.v1.LeaderRequest;
+import io.raftbeat.proto.v1.LeaderResponse;
+import io.raftbeat.proto.v1.Member;
+import io.raftbeat.proto.v1.MembersRequest;
+import io.raftbeat.proto.v1.MembersResponse;
+import io.raftbeat.proto.v1.MembershipResponse;
+import io.raftbeat.proto.v1.RemoveMemberRequest;
+import io.raftbeat.proto.v1.TransferLeadershipRequest;
+import io.raftbeat.raft.Commands;
+import io.raftbeat.raft.RaftCibStore;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * ClusterService: the Raft group's members and leader, and membership changes through jraft's Node API on the
+ * leader (a follower forwards those to the leader). A member's address book entry is replicated (SetMember) before
+ * it joins the Raft configuration, so every member can forward to it.
+ */
+final class ClusterGrpcService extends ClusterServiceGrpc.ClusterServiceImplBase {
+    private final RaftCibStore raft;
+    private final LeaderLocator leaders;
+    private final Commands commands;
+    private final MembershipChanges changes;
+
+    ClusterGrpcService(RaftCibStore raft, LeaderLocator leaders, Commands commands, String selfId) {
+        this.raft = raft;
+        this.leaders = leaders;
+        this.commands = commands;
+        this.changes = new MembershipChanges(raft, leaders, commands, selfId);
+    }
+
+    @Override
+    public void members(MembersRequest request, StreamObserver<MembersResponse> out) {
+        out.onNext(MembersResponse.newBuilder().addAllMembers(describe()).build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void leader(LeaderRequest request, StreamObserver<LeaderResponse> out) {
+        Member leader = leaders.leader();
+        if (leader == null) {
+            out.onError(GrpcErrors.unavailable("no leader is elected yet", ""));
+            return;
+        }
+        String id = leader.getId();
+        Member full = describe().stream()
+                .filter(m -> m.getId().equals(id))
+                .findFirst()
+                .orElse(leader);
+        out.onNext(LeaderResponse.newBuilder().setLeader(full).setTerm(term()).build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void transferLeadership(TransferLeadershipRequest request, StreamObserver<LeaderResponse> out) {
+        if (!raft.isLeader()) {
+            forward(out, s -> s.transferLeadership(request));
+            return;
+        }
+        reply(
+                changes.transferTo(request.getMemberId()).thenApply(m -> LeaderResponse.newBuilder()
+                        .setLeader(m)
+                        .setTerm(term())
+                        .build()),
+                out);
+    }
+
+    @Override
+    public void addMember(AddMemberRequest request, StreamObserver<MembershipResponse> out) {
+        if (!raft.isLeader()) {
+            forward(out, s -> s.addMember(request));
+            return;
+        }
+        reply(changes.add(request.getMember()).thenApply(v -> membership()), out);
+    }
+
+    @Override
+    public void removeMember(RemoveMemberRequest request, StreamObserver<MembershipResponse> out) {
+        if (!raft.isLeader()) {
+            forward(out, s -> s.removeMember(request));
+            return;
+        }
+        reply(changes.remove(request.getMemberId()).thenApply(v -> membership()), out);
+    }
+
+    private MembershipResponse membership() {
+        return MembershipResponse.newBuilder().addAllMembers(describe()).build();
+    }
+
+    /** The Raft configuration as members, with what this member can see of each. */
+    private List<Member> describe() {
+        Node node = raft.node();
+        PeerId leaderId = raft.leaderId();
+        Set<String> alive = raft.isLeader()
+                ? node.listAlivePeers().stream()
+                        .map(p -> p.getEndpoint().toString())
+                        .collect(Collectors.toSet())
+                : Set.of();
+        String self = node.getNodeId().getPeerId().getEndpoint().toString();
+        String leader = leaderId == null ? "" : leaderId.getEndpoint().toString();
+        return leaders.configuration().stream()
+                .map(m -> {
+                    Member.Builder b =
+                            m.toBuilder().setLeader(m.getRaftAddress().equals(leader));
+                    boolean isSelf = m.getRaftAddress().equals(self);
+                    b.setReachable(isSelf || alive.contains(m.getRaftAddress()) || b.getLeader());
+                    if (isSelf) {
+                        b.setAppliedRevision(raft.stateMachine().revision()).setTerm(term());
+                    }
+                    return b.build();
+                })
+                .toList();
+    }
+
+    private long term() {
+        return raft.stateMachine().term();
+    }
+
+    private <R> void forward(
+            StreamObserver<R> out, java.util.function.Function<ClusterServiceGrpc.ClusterServiceBlockingStub, R> call) {
+        String leader = leaders.leaderAddress();
+        if (leader.isEmpty() || CallOrigin.forwarded()) {
+            out.onError(GrpcErrors.unavailable("this member is not the leader; retry", leader));
+            return;
+        }
+        try {
+            out.onNext(call.apply(leaders.forwardTo(leader, ClusterServiceGrpc::newBlockingStub)));
+            out.onCompleted();
+        } catch (RuntimeException e) {
+            out.onError(GrpcErrors.of(e, leader));
+        }
+    }
+
+    private static <R> void reply(CompletableFuture<R> result, StreamObserver<R> out) {
+        result.whenComplete((r, t) -> {
+            if (t != null) {
+                out.onError(GrpcErrors.of(t, ""));
+            } else {
+                out.onNext(r);
+                out.onCompleted();
+            }
+        });
+    }
+
+    static CompletableFuture<Void> completion(CompletableFuture<Void> f, Status status, String what) {
+        if (status.isOk()) {
+            f.complete(null);
+        } else {
+            f.completeExceptionally(new CibException(CibError.ERROR, what + " failed: " + status.getErrorMsg()));
+        }
+        return f;
+    }
+}

@@ -1,0 +1,22 @@
+package io.raftbeat.storage;
+
+import io.raftbeat.cib.CibDelta;
+import io.raftbeat.proto.v1.Event;
+import io.raftbeat.proto.v1.Member;
+import java.util.List;
+
+/**
+ * Everything one applied Raft entry persists, written by {@link RocksCibStore#commit} in one WriteBatch.
+ *
+ * @param index the Raft log index of the entry
+ * @param timeUnixMs the command's own time (set by the proposer), used for event retention
+ * @param delta the CIB change, or null when the command changed no CIB element
+ * @param event the event the command produced, with its revision, or null when the command failed
+ * @param members the new member table, or null when it did not change
+ */
+public record CommittedCommand(long index, long timeUnixMs, CibDelta delta, Event event, List<Member> members) {
+    /** An entry that failed (or could not be decoded): only the applied index moves. */
+    public static CommittedCommand failed(long index, long timeUnixMs) {
+        return new CommittedCommand(index, timeUnixMs, null, null, null);
+    }
+}
