@@ -33,9 +33,12 @@ record GrpcFailure(Kind kind, int exitCode, String message, String leaderAddress
                 : status.getCode().name();
         ErrorDetail detail = detail(e);
         if (detail == null) {
+            // A client-side transport failure has a local cause (connection refused ...); a status relayed by a
+            // member (its own call to a lost leader failed) has none: that member answered, and may succeed later.
+            Kind unavailable = e.getCause() != null ? Kind.UNREACHABLE : Kind.RETRY;
             return switch (status.getCode()) {
-                case UNAVAILABLE, CANCELLED ->
-                    new GrpcFailure(Kind.UNREACHABLE, CliFailure.DISCONNECT, description, "");
+                case UNAVAILABLE -> new GrpcFailure(unavailable, CliFailure.DISCONNECT, description, "");
+                case CANCELLED -> new GrpcFailure(Kind.UNREACHABLE, CliFailure.DISCONNECT, description, "");
                 case DEADLINE_EXCEEDED -> new GrpcFailure(Kind.NO_ANSWER, CliFailure.TIMEOUT, description, "");
                 default -> new GrpcFailure(Kind.REFUSED, exitCodeFor(status.getCode()), description, "");
             };
