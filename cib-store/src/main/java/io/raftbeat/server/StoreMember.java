@@ -19,6 +19,7 @@ import io.raftbeat.storage.RocksCibStore;
 import io.raftbeat.watch.WatchHub;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,9 +89,9 @@ public final class StoreMember implements AutoCloseable {
         no.setSnapshotIntervalSecs(options.snapshotIntervalSecs());
         no.setInitialConf(conf);
         no.setFsm(fsm);
-        no.setLogUri(options.dataDir().resolve("raft/log").toString());
-        no.setRaftMetaUri(options.dataDir().resolve("raft/meta").toString());
-        no.setSnapshotUri(options.dataDir().resolve("raft/snapshot").toString());
+        no.setLogUri(directory("raft/log"));
+        no.setRaftMetaUri(directory("raft/meta"));
+        no.setSnapshotUri(directory("raft/snapshot"));
         HostPort addr = options.raftAddress();
         // Bolt listens on all interfaces unless given the address: keep the Raft port on the configured network.
         RpcServer rpc = new BoltRpcServer(new com.alipay.remoting.rpc.RpcServer(addr.host(), addr.port(), true));
@@ -99,6 +100,10 @@ public final class StoreMember implements AutoCloseable {
         Node node = group.start();
         raft = new RaftCibStore(node, fsm);
         leaders = new LeaderLocator(options, raft);
+    }
+
+    private String directory(String relative) throws IOException {
+        return Files.createDirectories(options.dataDir().resolve(relative)).toString();
     }
 
     private void startGrpc() throws IOException {
