@@ -31,7 +31,7 @@ final class CibCommit {
             checkFeatureSet(root);
             checkNotOlder(root, before);
             bump(tx, root);
-            if (options.validate() && (tx.configDirty() || rootChanged(tx, root))) {
+            if (options.validate() && tx.outsideStatusDirty()) {
                 validate(cib, options);
             }
         }
@@ -92,33 +92,6 @@ final class CibCommit {
         } else {
             root.setAttribute("num_updates", Long.toString(Cib.number(root, "num_updates") + 1));
         }
-    }
-
-    /** A root attribute other than the version counters changed (validate-with, say): Pacemaker validates it. */
-    private static boolean rootChanged(CibTransaction tx, Element root) {
-        Element original = tx.originalRoot();
-        if (original != root) {
-            return true;
-        }
-        var saved = tx.savedRootAttributes();
-        var now = root.getAttributes();
-        int counted = 0;
-        for (int i = 0; i < now.getLength(); i++) {
-            String name = now.item(i).getNodeName();
-            if (isCounter(name)) {
-                continue;
-            }
-            counted++;
-            if (!now.item(i).getNodeValue().equals(saved.get(name))) {
-                return true;
-            }
-        }
-        long savedOthers = saved.keySet().stream().filter(n -> !isCounter(n)).count();
-        return savedOthers != counted;
-    }
-
-    private static boolean isCounter(String name) {
-        return name.equals("epoch") || name.equals("num_updates") || name.equals("admin_epoch");
     }
 
     private static void validate(Cib cib, CibOptions options) throws CibException {

@@ -103,6 +103,16 @@ final class CibSections {
         return false;
     }
 
+    /** Whether the node lies under /cib/status (itself included). */
+    static boolean inStatus(Node n) {
+        for (Node p = n; p != null; p = p.getParentNode()) {
+            if (p instanceof Element e && e.getTagName().equals(STATUS) && isRoot(e.getParentNode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The unit a change to {@code n} belongs to: the top-level element (child of a section) containing it, or the
      * child of the root containing it when it lies outside every section; null for the root, configuration and

@@ -33,6 +33,7 @@ final class CibTransaction {
     private final List<Element> originalSections;
     private boolean dirty;
     private boolean configDirty;
+    private boolean outsideStatusDirty;
 
     CibTransaction(Cib cib) {
         this.doc = cib.document();
@@ -60,12 +61,13 @@ final class CibTransaction {
         return configDirty;
     }
 
-    Element originalRoot() {
-        return originalRoot;
+    /** Whether anything but the status section changed: what Pacemaker's schema has a say on. */
+    boolean outsideStatusDirty() {
+        return outsideStatusDirty;
     }
 
-    Map<String, String> savedRootAttributes() {
-        return savedAttrs.get(originalRoot);
+    Element originalRoot() {
+        return originalRoot;
     }
 
     List<Element> originalSections() {
@@ -108,6 +110,7 @@ final class CibTransaction {
             markDirty(child);
         } else {
             dirty = true;
+            outsideStatusDirty |= !CibSections.inStatus(parent);
         }
     }
 
@@ -115,6 +118,7 @@ final class CibTransaction {
     void remove(Element e) {
         Element parent = (Element) e.getParentNode();
         boolean inConfig = CibSections.inConfiguration(e);
+        outsideStatusDirty |= !CibSections.inStatus(e);
         if (CibSections.isSection(parent)) {
             touchChildren(parent);
         } else {
@@ -139,6 +143,7 @@ final class CibTransaction {
             doc.replaceChild(replacement, old);
             numberNewSections(replacement);
             dirty |= differs;
+            outsideStatusDirty |= differs;
             return;
         }
         Element parent = (Element) old.getParentNode();
@@ -153,6 +158,7 @@ final class CibTransaction {
         if (differs) {
             dirty = true;
             configDirty |= inConfig;
+            outsideStatusDirty |= !CibSections.inStatus(parent);
         }
     }
 
@@ -250,6 +256,7 @@ final class CibTransaction {
 
     private void markDirty(Node n) {
         dirty = true;
+        outsideStatusDirty |= !CibSections.inStatus(n);
         configDirty |= CibSections.inConfiguration(n);
     }
 

@@ -65,6 +65,11 @@ public final class CibStateMachine extends StateMachineAdapter {
         this.applier = new CommandApplier(options);
         this.onLeaderStart = onLeaderStart;
         StoredState s = store.load();
+        if (s.skeleton() == null) {
+            Cib initial = Cib.empty();
+            store.writeInitial(initial.skeleton(), initial.parts());
+            s = store.load();
+        }
         this.cib = cibOf(s);
         this.members = s.members();
     }

@@ -29,6 +29,7 @@ public final class JingSchemaValidator implements SchemaValidator {
 
     private final Path directory;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, IdTypes> idTypes = new ConcurrentHashMap<>();
 
     public JingSchemaValidator(Path directory) {
         this.directory = directory;
@@ -54,6 +55,17 @@ public final class JingSchemaValidator implements SchemaValidator {
         if (errors.first != null) {
             throw new SchemaException(SchemaException.Kind.INVALID, errors.first);
         }
+        IdRefCheck.check(cib, idTypes(schemaName));
+    }
+
+    private IdTypes idTypes(String name) throws SchemaException {
+        IdTypes cached = idTypes.get(name);
+        if (cached == null) {
+            cached = IdTypes.read(directory.resolve(name + ".rng"));
+            IdTypes raced = idTypes.putIfAbsent(name, cached);
+            cached = raced != null ? raced : cached;
+        }
+        return cached;
     }
 
     private Schema schema(String name) throws SchemaException {

@@ -26,7 +26,7 @@ public final class GrpcErrors {
             e = e.getCause();
         }
         if (e instanceof StatusRuntimeException sre) {
-            return sre;
+            return detailOf(sre) != null ? sre : withDetail(sre, leaderAddress);
         }
         if (e instanceof CibException ce) {
             return status(codeFor(ce.error()), ce.getMessage(), ce.error(), "");
@@ -38,6 +38,25 @@ public final class GrpcErrors {
             return unavailable(e.getMessage(), leaderAddress);
         }
         return status(Status.Code.INTERNAL, "internal error: " + e, CibError.SOFTWARE, "");
+    }
+
+    /** A failure of a call to another member (no detail of ours): keep its code, add the exit code it means. */
+    private static StatusRuntimeException withDetail(StatusRuntimeException e, String leaderAddress) {
+        Status.Code code = e.getStatus().getCode();
+        String what = leaderAddress.isEmpty() ? "member" : "leader " + leaderAddress;
+        String message = what + " did not answer: " + code
+                + (e.getStatus().getDescription() == null
+                        ? ""
+                        : " " + e.getStatus().getDescription());
+        CibError error =
+                switch (code) {
+                    case DEADLINE_EXCEEDED -> CibError.TIMEOUT;
+                    case UNAVAILABLE, CANCELLED, UNKNOWN -> CibError.DISCONNECT;
+                    default -> CibError.ERROR;
+                };
+        Status.Code mapped =
+                code == Status.Code.CANCELLED || code == Status.Code.UNKNOWN ? Status.Code.UNAVAILABLE : code;
+        return status(mapped, message, error, leaderAddress);
     }
 
     public static StatusRuntimeException unavailable(String message, String leaderAddress) {

@@ -1,5 +1,6 @@
 package io.raftbeat.server;
 
+import com.alipay.sofa.jraft.core.NodeImpl;
 import com.alipay.sofa.jraft.entity.PeerId;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -64,10 +65,13 @@ final class LeaderLocator implements AutoCloseable {
         return m == null ? "" : m.getGrpcAddress();
     }
 
-    /** Current Raft configuration as members. */
+    /** The Raft configuration this member knows (Node.listPeers answers only on the leader), as members. */
     List<Member> configuration() {
+        List<PeerId> peers = raft.node() instanceof NodeImpl n
+                ? n.getCurrentConf().getPeers()
+                : raft.node().listPeers();
         List<Member> out = new ArrayList<>();
-        for (PeerId p : raft.node().listPeers()) {
+        for (PeerId p : peers) {
             out.add(memberAt(p));
         }
         return out;

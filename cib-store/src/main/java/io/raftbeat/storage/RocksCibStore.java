@@ -105,6 +105,25 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
     }
 
     /**
+     * Persists the CIB a fresh member starts from (every member builds the same one), so that the elements it holds
+     * are stored before the first delta; applied index and revision stay 0.
+     */
+    public void writeInitial(byte[] skeleton, Map<ElementKey, byte[]> parts) throws RocksDBException {
+        dbLock.readLock().lock();
+        try (WriteBatch batch = new WriteBatch();
+                WriteOptions options = new WriteOptions()) {
+            Handles h = handles;
+            for (Map.Entry<ElementKey, byte[]> put : parts.entrySet()) {
+                batch.put(h.cib, put.getKey().toBytes(), put.getValue());
+            }
+            batch.put(h.meta, SKELETON, skeleton);
+            h.db.write(options.setSync(true), batch);
+        } finally {
+            dbLock.readLock().unlock();
+        }
+    }
+
+    /**
      * Persists one applied entry in one WriteBatch: the CIB delta, the skeleton, the event, the pruned event range,
      * the member table, the revision and the applied index. Pruning uses the command's own time, never the clock.
      */

@@ -1,0 +1,88 @@
+package io.raftbeat.cib;
+
+import static io.raftbeat.cib.CibadminCases.bare;
+import static io.raftbeat.cib.CibadminCases.c;
+import static io.raftbeat.cib.CibadminCases.s;
+
+import io.raftbeat.cib.CibadminCases.Case;
+import java.util.List;
+
+/** Differential cases for replace, delete, delete-all, erase and bump. */
+final class CibadminWriteCases {
+    private static final String EMPTY_CIB_30 = "<cib validate-with=\"pacemaker-3.9\" epoch=\"30\" num_updates=\"7\""
+            + " admin_epoch=\"0\"><configuration><crm_config/><nodes/><resources>" + CibadminCases.R2
+            + "</resources><constraints/></configuration><status/></cib>";
+
+    private CibadminWriteCases() {}
+
+    static List<Case> all() {
+        return List.of(
+                c(
+                        "replace an element",
+                        s(
+                                "-R",
+                                "-o",
+                                "resources",
+                                "-X",
+                                "<primitive id=\"r2\" class=\"ocf\" provider=\"pacemaker\" type=\"Stateful\"/>")),
+                c("replace with an identical element", s("-R", "-o", "resources", "-X", CibadminCases.R2)),
+                c("replace a missing element", s("-R", "-o", "resources", "-X", CibadminCases.R2.replace("r2", "zz"))),
+                c("replace a nested element", s("-R", "-X", "<nvpair id=\"r1-a\" name=\"a\" value=\"9\"/>")),
+                c(
+                        "replace a section",
+                        s("-R", "-o", "resources", "-X", "<resources>" + CibadminCases.R1 + "</resources>")),
+                c(
+                        "replace the whole CIB with an older one",
+                        s(
+                                "-R",
+                                "-X",
+                                "<cib epoch=\"1\" admin_epoch=\"0\""
+                                        + " num_updates=\"0\"><configuration><crm_config/><nodes/><resources/><constraints/>"
+                                        + "</configuration><status/></cib>")),
+                c("replace the whole CIB with a newer one", s("-R", "-X", EMPTY_CIB_30)),
+                c(
+                        "replace by xpath",
+                        s("-R", "--xpath", "//primitive[@id='r2']", "-X", CibadminCases.R2.replace("r2", "r2x"))),
+                c("replace by xpath, no match", s("-R", "--xpath", "//clone", "-X", CibadminCases.R2)),
+                c("delete by id", s("-D", "-o", "resources", "-X", "<primitive id=\"r2\"/>")),
+                c("delete matches values ignoring case", s("-D", "-X", "<nvpair id=\"r1-b\" value=\"yes\"/>")),
+                c("delete needs every attribute", s("-D", "-X", "<primitive id=\"r2\" type=\"IPaddr2\"/>")),
+                c("delete attribute names are case-sensitive", s("-D", "-X", "<primitive id=\"r2\" TYPE=\"Dummy\"/>")),
+                c("delete without id takes the first match", s("-D", "-X", "<primitive type=\"IPaddr2\"/>")),
+                c("delete a missing element", s("-D", "-X", "<primitive id=\"nope\"/>")),
+                c(
+                        "delete with a section wrapper",
+                        s(
+                                "-D",
+                                "-o",
+                                "resources",
+                                "-X",
+                                "<resources><primitive id=\"r2\"/><primitive id=\"nope\"/><primitive id=\"r3\"/></resources>")),
+                c("delete a node_state", s("-D", "-o", "status", "-X", "<node_state id=\"1\"/>")),
+                c("delete by xpath", s("-D", "--xpath", "//primitive")),
+                c("delete by xpath, no match", s("-D", "--xpath", "//clone")),
+                c("delete by xpath, the whole CIB", s("-D", "--xpath", "/cib")),
+                c("delete-all without force", s("-d", "--xpath", "//nvpair")),
+                c("delete-all", s("-d", "--force", "--xpath", "//nvpair")),
+                c(
+                        "delete-all of a union",
+                        s("-d", "--force", "--xpath", "//primitive[@id='r2'] | //primitive[@id='r3']")),
+                c("delete-all nested matches", s("-d", "--force", "--xpath", "//primitive[@id='r1'] | //nvpair")),
+                c("delete-all, the whole CIB", s("-d", "--force", "--xpath", "/cib")),
+                c("delete-all, syntax error", s("-d", "--force", "--xpath", "//primitive[")),
+                c("delete-all without xpath", s("-d", "--force")),
+                c("erase without force", s("-E")),
+                c("erase", s("-E", "--force")),
+                bare("erase an empty CIB", s("-E", "--force")),
+                c("bump", s("-B"), s("-B")),
+                c(
+                        "a sequence of everything",
+                        s("-M", "-X", "<primitive id=\"r2\" description=\"1\"/>"),
+                        s("-D", "-X", "<primitive id=\"r3\"/>"),
+                        s("-C", "-o", "resources", "-X", CibadminCases.R3),
+                        s("-R", "-o", "constraints", "-X", "<constraints/>"),
+                        s("-B"),
+                        s("-M", "-o", "status", "-X", "<node_state id=\"1\" in_ccm=\"false\"/>"),
+                        s("-Q")));
+    }
+}
