@@ -11,6 +11,7 @@ import io.raftbeat.proto.v1.ListEventsResponse;
 import io.raftbeat.proto.v1.Member;
 import io.raftbeat.proto.v1.WatchResponse;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,17 @@ class RemoteCommandsTest {
         assertEquals(124, run.exitCode());
         assertTrue(run.oneErrorLine() && run.err().contains("no leader elected"), run.err());
         assertTrue(first.cibCalls.size() > 1, "asked again while waiting for a leader");
+    }
+
+    @Test
+    void memberThatAcceptsButNeverAnswersIsTimeout() throws IOException {
+        // A listening socket that never speaks HTTP/2: the member is there but silent (e.g. stopped with SIGSTOP).
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String address = "127.0.0.1:" + silent.getLocalPort();
+            CliRun run = CliRun.run(servers(address), "cibadmin", "-Q", "-t", "1");
+            assertEquals(124, run.exitCode(), run.err());
+            assertTrue(run.oneErrorLine() && run.err().contains(address), run.err());
+        }
     }
 
     @Test
