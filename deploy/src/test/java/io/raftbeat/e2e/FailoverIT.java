@@ -111,6 +111,20 @@ class FailoverIT {
         awaitOnMember(cluster.address(victim), written);
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void leadershipMovesToTheNamedMember() throws InterruptedException {
+        String leader = cluster.awaitLeader();
+        String target = followers(leader).get(0);
+        CliResult transfer = Cli.raftbeat(cluster.servers(), "transfer-leader", target, "-t", "30");
+        assertTrue(transfer.ok(), transfer.toString());
+        assertTrue(transfer.out().startsWith(target + " "), transfer.out());
+        assertEquals(target, cluster.awaitLeaderOtherThan(leader));
+        CliResult unknown = Cli.raftbeat(cluster.servers(), "transfer-leader", "store9");
+        assertEquals(105, unknown.exitCode(), unknown.toString());
+        assertTrue(unknown.oneErrorLine(), unknown.toString());
+    }
+
     /** Every revision the event log holds, listed (not watched) from one member. */
     private static List<Long> listedRevisions(String address) {
         CliResult list = Cli.raftbeat(address, "events", "--since", "0");

@@ -41,20 +41,35 @@ final class StoreCluster implements BeforeAllCallback, AfterAllCallback, TestWat
     }
 
     private final Map<String, Spec> specs = new LinkedHashMap<>();
+    private final int spares;
+    private final List<String> spareIds = new ArrayList<>();
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private Path dir;
     private boolean failed;
 
+    /** Three members. */
+    StoreCluster() {
+        this(0);
+    }
+
+    /** Three members, plus spare members that are not started until a test adds them to the group. */
+    StoreCluster(int spares) {
+        this.spares = spares;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("raftbeat-e2e-");
-        int[] ports = freePorts(2 * MEMBERS);
-        for (int i = 0; i < MEMBERS; i++) {
+        int[] ports = freePorts(2 * (MEMBERS + spares));
+        for (int i = 0; i < MEMBERS + spares; i++) {
             String id = "store" + (i + 1);
-            specs.put(id, new Spec(id, ports[i], ports[MEMBERS + i]));
+            specs.put(id, new Spec(id, ports[2 * i], ports[2 * i + 1]));
+            if (i >= MEMBERS) {
+                spareIds.add(id);
+            }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::killAll));
-        for (String id : specs.keySet()) {
+        for (String id : ids()) {
             start(id);
         }
         awaitLeader();
@@ -84,30 +99,44 @@ final class StoreCluster implements BeforeAllCallback, AfterAllCallback, TestWat
         }
     }
 
+    /** The members started with the cluster (not the spares). */
     List<String> ids() {
-        return List.copyOf(specs.keySet());
+        return specs.keySet().stream().filter(id -> !spareIds.contains(id)).toList();
+    }
+
+    List<String> spareIds() {
+        return List.copyOf(spareIds);
+    }
+
+    String raftAddress(String id) {
+        return "127.0.0.1:" + specs.get(id).raftPort();
     }
 
     String address(String id) {
         return specs.get(id).grpc();
     }
 
-    /** CIB_SERVER naming every member, in order. */
+    /** CIB_SERVER naming every member started with the cluster, in order. */
     String servers() {
-        return String.join(",", specs.values().stream().map(Spec::grpc).toList());
+        return String.join(",", ids().stream().map(this::address).toList());
     }
 
     /** CIB_SERVER naming the given member first, then the others. */
     String serversStartingWith(String first) {
         List<String> order = new ArrayList<>(List.of(address(first)));
-        specs.keySet().stream().filter(id -> !id.equals(first)).forEach(id -> order.add(address(id)));
+        ids().stream().filter(id -> !id.equals(first)).forEach(id -> order.add(address(id)));
         return String.join(",", order);
     }
 
-    /** Starts the member (with its data as it was left), without waiting for it to join. */
+    /**
+     * Starts the member (with its data as it was left), without waiting for it to join. The first members know only
+     * each other; a spare knows them and itself, and joins when a test adds it.
+     */
     void start(String id) throws IOException {
         Spec spec = specs.get(id);
-        String peers = String.join(",", specs.values().stream().map(Spec::peer).toList());
+        List<String> known = spareIds.contains(id) ? List.copyOf(specs.keySet()) : ids();
+        String peers =
+                String.join(",", known.stream().map(k -> specs.get(k).peer()).toList());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(
                 java.toString(),
@@ -147,12 +176,12 @@ final class StoreCluster implements BeforeAllCallback, AfterAllCallback, TestWat
     }
 
     boolean allAlive() {
-        return specs.keySet().stream().allMatch(this::alive);
+        return ids().stream().allMatch(this::alive);
     }
 
     /** Restarts any member that is not running and waits for a leader. */
     void ensureAllRunning() throws IOException, InterruptedException {
-        for (String id : specs.keySet()) {
+        for (String id : ids()) {
             if (!alive(id)) {
                 start(id);
             }
