@@ -80,7 +80,8 @@ final class CibChangeSet {
         return out;
     }
 
-    CibDelta toDelta(Cib cib) {
+    /** The delta; {@code reportChanges} false leaves out the Change list (the content did not change). */
+    CibDelta toDelta(Cib cib, boolean reportChanges) {
         Map<ElementKey, byte[]> putBytes = new LinkedHashMap<>();
         Map<ElementKey, String> putXml = new LinkedHashMap<>();
         List<Entry> changes = new ArrayList<>();
@@ -112,7 +113,7 @@ final class CibChangeSet {
                 cib.skeleton(),
                 Collections.unmodifiableMap(putBytes),
                 Collections.unmodifiableSet(deleteKeys),
-                List.copyOf(out));
+                reportChanges ? List.copyOf(out) : List.of());
     }
 
     private void add(Map<ElementKey, Entry> into, Element section, int index, Element e) {

@@ -28,6 +28,9 @@ final class CibCommit {
                 XmlMerge.fixPlusPlus(e);
             }
             fixSkeleton(cib);
+            for (Element e : changes.putElements()) {
+                checkDepth(e);
+            }
             checkFeatureSet(root);
             checkNotOlder(root, before);
             bump(tx, root);
@@ -35,7 +38,8 @@ final class CibCommit {
                 validate(cib, options);
             }
         }
-        return changes.toDelta(cib);
+        // Unchanged content can still have moved keys (an identical section replaced): store them, report nothing.
+        return changes.toDelta(cib, tx.dirty());
     }
 
     private static void fixSkeleton(Cib cib) {
@@ -59,6 +63,29 @@ final class CibCommit {
                 e.setAttribute(a.getNodeName(), a.getNodeValue());
             }
         }
+    }
+
+    /** A merge can nest a request below an existing element: keep every stored element parseable again. */
+    private static void checkDepth(Element top) throws CibException {
+        int above = 0;
+        for (org.w3c.dom.Node p = top.getParentNode(); p instanceof Element; p = p.getParentNode()) {
+            above++;
+        }
+        if (above + depth(top) > SafeXml.MAX_DEPTH) {
+            throw new CibException(
+                    CibError.DATAERR,
+                    "XML rejected: the update would nest elements deeper than " + SafeXml.MAX_DEPTH + " levels");
+        }
+    }
+
+    private static int depth(Element e) {
+        int deepest = 0;
+        for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element child) {
+                deepest = Math.max(deepest, depth(child));
+            }
+        }
+        return deepest + 1;
     }
 
     private static void checkFeatureSet(Element root) throws CibException {

@@ -1,5 +1,6 @@
 package io.raftbeat.cib;
 
+import java.util.List;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -11,6 +12,13 @@ import org.w3c.dom.Node;
  * written (the CIB model holds no text). Recursion is bounded by {@link SafeXml#MAX_DEPTH}.
  */
 public final class XmlWriter {
+    /**
+     * The JDK's DOM keeps attributes sorted by name, so Pacemaker's insertion order is lost; these come first as
+     * Pacemaker usually writes them ({@code <primitive id="ip" ...>}, the root's version), the rest by name.
+     */
+    private static final List<String> FIRST =
+            List.of("id", "crm_feature_set", "validate-with", "epoch", "num_updates", "admin_epoch");
+
     private XmlWriter() {}
 
     public static String pretty(Element e) {
@@ -31,11 +39,16 @@ public final class XmlWriter {
         }
         out.append('<').append(e.getTagName());
         NamedNodeMap attrs = e.getAttributes();
+        for (String first : FIRST) {
+            if (e.hasAttribute(first)) {
+                attribute(first, e.getAttribute(first), out);
+            }
+        }
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
-            out.append(' ').append(a.getName()).append("=\"");
-            escape(a.getValue(), out);
-            out.append('"');
+            if (!FIRST.contains(a.getName())) {
+                attribute(a.getName(), a.getValue(), out);
+            }
         }
         boolean hasChildren = false;
         for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
@@ -62,6 +75,12 @@ public final class XmlWriter {
         if (pretty) {
             out.append('\n');
         }
+    }
+
+    private static void attribute(String name, String value, StringBuilder out) {
+        out.append(' ').append(name).append("=\"");
+        escape(value, out);
+        out.append('"');
     }
 
     private static void escape(String s, StringBuilder out) {

@@ -13,6 +13,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftbeat.cib.Cib;
 import io.raftbeat.cib.CibException;
 import io.raftbeat.cib.CibOptions;
+import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.Command;
 import io.raftbeat.proto.v1.Member;
 import io.raftbeat.storage.CommittedCommand;
@@ -111,7 +112,10 @@ public final class CibStateMachine extends StateMachineAdapter {
             cmd = closure != null ? closure.command() : Command.parseFrom(iter.getData());
         } catch (InvalidProtocolBufferException e) {
             LOG.warn("entry {} is not a command ({}); skipped", index, e.getMessage());
-            store.commit(CommittedCommand.failed(index, 0));
+            store.commit(CommittedCommand.failed(index));
+            return;
+        }
+        if (answeredBefore(index, cmd, closure)) {
             return;
         }
         CommittedCommand committed;
@@ -128,7 +132,7 @@ public final class CibStateMachine extends StateMachineAdapter {
                     index,
                     e.getMessage(),
                     e.error().exitCode());
-            store.commit(CommittedCommand.failed(index, cmd.getTimeUnixMs()));
+            store.commit(CommittedCommand.failed(index));
             if (closure != null) {
                 closure.fail(e);
                 closure.run(Status.OK());
@@ -138,7 +142,7 @@ public final class CibStateMachine extends StateMachineAdapter {
             // A bug in an operation may have left the CIB half changed: rebuild it from the last committed state.
             LOG.error("entry {} failed unexpectedly; CIB reloaded from the store, entry recorded as failed", index, e);
             cib = cibOf(store.load());
-            store.commit(CommittedCommand.failed(index, cmd.getTimeUnixMs()));
+            store.commit(CommittedCommand.failed(index));
             if (closure != null) {
                 closure.fail(new CibException(io.raftbeat.cib.CibError.SOFTWARE, "internal error: " + e));
                 closure.run(Status.OK());
@@ -152,6 +156,25 @@ public final class CibStateMachine extends StateMachineAdapter {
             closure.succeed(committed.event().getRevision(), committed.event().getVersion());
             closure.run(Status.OK());
         }
+    }
+
+    /**
+     * A CIB request whose request id already succeeded (a client retrying after an ambiguous failure) is not
+     * applied again: it gets the first answer. Decided from replicated state, so every member agrees.
+     */
+    private boolean answeredBefore(long index, Command cmd, CommandClosure closure) throws RocksDBException {
+        String id = cmd.hasCib() ? cmd.getCib().getRequestId() : "";
+        CibResponse earlier = id.isEmpty() ? null : store.findRequest(id);
+        if (earlier == null) {
+            return false;
+        }
+        LOG.info("entry {} repeats request {}: answered with revision {}", index, id, earlier.getRevision());
+        store.commit(CommittedCommand.failed(index));
+        if (closure != null) {
+            closure.succeed(earlier);
+            closure.run(Status.OK());
+        }
+        return true;
     }
 
     /** Runs {@code reader} on the CIB as of the last applied entry, holding the apply thread off meanwhile. */

@@ -43,7 +43,13 @@ final class CommandApplier {
                         .setSummary(summary(cmd.getCib(), delta))
                         .addAllChanges(delta.changes())
                         .setVersion(cib.version());
-                return new CommittedCommand(index, cmd.getTimeUnixMs(), delta, event.build(), null);
+                return new CommittedCommand(
+                        index,
+                        cmd.getTimeUnixMs(),
+                        delta,
+                        event.build(),
+                        null,
+                        cmd.getCib().getRequestId());
             }
             case RECORD -> {
                 RecordEvent r = cmd.getRecord();

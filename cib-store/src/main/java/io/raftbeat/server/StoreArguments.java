@@ -20,7 +20,7 @@ import java.util.Set;
  * --id store1 --peers store1=127.0.0.1:7101/127.0.0.1:7001,store2=...,store3=... --data DIR
  * [--raft HOST:PORT] [--grpc HOST:PORT]   (default: this member's entry in --peers)
  * [--config FILE] [--schema-dir /usr/share/pacemaker] [--max-xml-bytes N] [--election-timeout-ms 1000]
- * [--snapshot-interval-s 3600] [--event-max-count 100000] [--event-max-age-s 604800]
+ * [--snapshot-interval-s 3600] [--event-max-count 100000] [--event-max-age-s 604800] [--join true]
  * </pre>
  */
 public final class StoreArguments {
@@ -108,7 +108,8 @@ public final class StoreArguments {
                 cib,
                 intValue(p, "election-timeout-ms", StoreOptions.DEFAULT_ELECTION_TIMEOUT_MS),
                 intValue(p, "snapshot-interval-s", StoreOptions.DEFAULT_SNAPSHOT_INTERVAL_SECS),
-                retention);
+                retention,
+                Boolean.parseBoolean(p.getProperty("join", "false").trim()));
     }
 
     private static String required(Properties p, String key) {

@@ -81,8 +81,10 @@ public final class StoreMember implements AutoCloseable {
     private void startRaft() throws Exception {
         CibStateMachine fsm = new CibStateMachine(store, hub, options.cib(), this::onLeaderStart);
         Configuration conf = new Configuration();
-        for (Peer p : options.peers()) {
-            conf.addPeer(PeerId.parsePeer(p.raftAddress()));
+        if (!options.join()) {
+            for (Peer p : options.peers()) {
+                conf.addPeer(PeerId.parsePeer(p.raftAddress()));
+            }
         }
         NodeOptions no = new NodeOptions();
         no.setElectionTimeoutMs(options.electionTimeoutMs());

@@ -17,6 +17,8 @@ import java.util.List;
  * @param electionTimeoutMs jraft's election timeout: failover takes about this long
  * @param snapshotIntervalSecs how often jraft takes a snapshot (and compacts its log)
  * @param retention how many events, and how old, the event log keeps
+ * @param join start outside the group, with no configuration, and wait for the leader to add this member
+ *     (ClusterService.AddMember); otherwise a fresh member bootstraps the group from {@code peers}
  */
 public record StoreOptions(
         String id,
@@ -27,7 +29,8 @@ public record StoreOptions(
         CibOptions cib,
         int electionTimeoutMs,
         int snapshotIntervalSecs,
-        EventRetention retention) {
+        EventRetention retention,
+        boolean join) {
     public static final int DEFAULT_ELECTION_TIMEOUT_MS = 1000;
     public static final int DEFAULT_SNAPSHOT_INTERVAL_SECS = 3600;
     /** gRPC accepts a CIB document of the XML limit plus room for the rest of the message. */
@@ -44,8 +47,22 @@ public record StoreOptions(
         return cib.maxXmlBytes() + MESSAGE_MARGIN_BYTES;
     }
 
-    public StoreOptions withDataDir(Path dir) {
+    public StoreOptions withRetention(EventRetention r) {
         return new StoreOptions(
-                id, raftAddress, grpcAddress, peers, dir, cib, electionTimeoutMs, snapshotIntervalSecs, retention);
+                id, raftAddress, grpcAddress, peers, dataDir, cib, electionTimeoutMs, snapshotIntervalSecs, r, join);
+    }
+
+    public StoreOptions joining() {
+        return new StoreOptions(
+                id,
+                raftAddress,
+                grpcAddress,
+                peers,
+                dataDir,
+                cib,
+                electionTimeoutMs,
+                snapshotIntervalSecs,
+                retention,
+                true);
     }
 }

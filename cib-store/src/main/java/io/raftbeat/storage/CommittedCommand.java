@@ -13,10 +13,17 @@ import java.util.List;
  * @param delta the CIB change, or null when the command changed no CIB element
  * @param event the event the command produced, with its revision, or null when the command failed
  * @param members the new member table, or null when it did not change
+ * @param requestId the client's request id of a successful CIB request, remembered so that a retry is recognised
+ *     (empty when none)
  */
-public record CommittedCommand(long index, long timeUnixMs, CibDelta delta, Event event, List<Member> members) {
+public record CommittedCommand(
+        long index, long timeUnixMs, CibDelta delta, Event event, List<Member> members, String requestId) {
+    public CommittedCommand(long index, long timeUnixMs, CibDelta delta, Event event, List<Member> members) {
+        this(index, timeUnixMs, delta, event, members, "");
+    }
+
     /** An entry that failed (or could not be decoded): only the applied index moves. */
-    public static CommittedCommand failed(long index, long timeUnixMs) {
-        return new CommittedCommand(index, timeUnixMs, null, null, null);
+    public static CommittedCommand failed(long index) {
+        return new CommittedCommand(index, 0, null, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.raftbeat.storage;
 
 import io.raftbeat.cib.ElementKey;
+import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.Event;
 import io.raftbeat.proto.v1.Member;
 import io.raftbeat.proto.v1.MembersResponse;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Checkpoint;
-import org.rocksdb.ColumnFamilyDescriptor;
-import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -25,8 +23,10 @@ import org.rocksdb.WriteOptions;
 
 /**
  * A member's replicated state in one RocksDB: column family {@code cib} (one key per top-level CIB element),
- * {@code meta} (skeleton, applied index, revision, oldest retained revision, member table) and {@code events}
- * (revision, 8 bytes big-endian, to a serialized {@link Event}). Every applied Raft entry is one WriteBatch, so a
+ * {@code meta} (skeleton, applied index, revision, oldest retained revision, member table), {@code events}
+ * (revision, 8 bytes big-endian, to a serialized {@link Event}), and {@code requests} / {@code request-revisions}
+ * (client request id to its answer, and back from the revision, retained as long as the event). Every applied
+ * Raft entry is one WriteBatch, so a
  * crash leaves either all or nothing of it, and the applied index says which.
  *
  * <p>Threads: {@link #commit}, {@link #restore} and {@link #checkpoint} are called by the Raft apply thread only;
@@ -53,7 +53,7 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
      */
     private final ReentrantReadWriteLock dbLock = new ReentrantReadWriteLock();
 
-    private Handles handles;
+    private StateDb handles;
     private volatile long appliedIndex;
     private volatile long revision;
     private volatile long firstRetained = 1;
@@ -66,7 +66,7 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
     /** Opens (creating if missing) the state DB in {@code dir}. */
     public static RocksCibStore open(Path dir, EventRetention retention) throws RocksDBException {
         RocksCibStore store = new RocksCibStore(dir, retention);
-        store.handles = Handles.open(dir);
+        store.handles = StateDb.open(dir);
         store.readCounters();
         return store;
     }
@@ -90,10 +90,10 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
     public StoredState load() throws RocksDBException {
         dbLock.readLock().lock();
         try {
-            Handles h = handles;
-            byte[] skeleton = h.db.get(h.meta, SKELETON);
+            StateDb h = handles;
+            byte[] skeleton = h.db().get(h.meta(), SKELETON);
             Map<ElementKey, byte[]> parts = new LinkedHashMap<>();
-            try (RocksIterator it = h.db.newIterator(h.cib)) {
+            try (RocksIterator it = h.db().newIterator(h.cib())) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
                     parts.put(ElementKey.fromBytes(it.key()), it.value());
                 }
@@ -112,12 +112,12 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
         dbLock.readLock().lock();
         try (WriteBatch batch = new WriteBatch();
                 WriteOptions options = new WriteOptions()) {
-            Handles h = handles;
+            StateDb h = handles;
             for (Map.Entry<ElementKey, byte[]> put : parts.entrySet()) {
-                batch.put(h.cib, put.getKey().toBytes(), put.getValue());
+                batch.put(h.cib(), put.getKey().toBytes(), put.getValue());
             }
-            batch.put(h.meta, SKELETON, skeleton);
-            h.db.write(options.setSync(true), batch);
+            batch.put(h.meta(), SKELETON, skeleton);
+            h.db().write(options.setSync(true), batch);
         } finally {
             dbLock.readLock().unlock();
         }
@@ -131,19 +131,19 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
         dbLock.readLock().lock();
         try (WriteBatch batch = new WriteBatch();
                 WriteOptions options = new WriteOptions()) {
-            Handles h = handles;
+            StateDb h = handles;
             if (c.delta() != null) {
                 for (Map.Entry<ElementKey, byte[]> put : c.delta().puts().entrySet()) {
-                    batch.put(h.cib, put.getKey().toBytes(), put.getValue());
+                    batch.put(h.cib(), put.getKey().toBytes(), put.getValue());
                 }
                 for (ElementKey key : c.delta().deletes()) {
-                    batch.delete(h.cib, key.toBytes());
+                    batch.delete(h.cib(), key.toBytes());
                 }
-                batch.put(h.meta, SKELETON, c.delta().skeleton());
+                batch.put(h.meta(), SKELETON, c.delta().skeleton());
             }
             if (c.members() != null) {
                 batch.put(
-                        h.meta,
+                        h.meta(),
                         MEMBERS,
                         MembersResponse.newBuilder()
                                 .addAllMembers(c.members())
@@ -153,19 +153,30 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
             long newFirst = firstRetained;
             if (c.event() != null) {
                 long rev = c.event().getRevision();
-                batch.put(h.events, revisionKey(rev), c.event().toByteArray());
+                batch.put(h.events(), revisionKey(rev), c.event().toByteArray());
                 newFirst = prunedFirst(h, rev, c.timeUnixMs());
                 if (newFirst > firstRetained) {
-                    batch.deleteRange(h.events, revisionKey(firstRetained), revisionKey(newFirst));
+                    batch.deleteRange(h.events(), revisionKey(firstRetained), revisionKey(newFirst));
                 }
-                batch.put(h.meta, REVISION, longBytes(rev));
-                batch.put(h.meta, FIRST_RETAINED, longBytes(newFirst));
+                if (!c.requestId().isEmpty()) {
+                    CibResponse answer = CibResponse.newBuilder()
+                            .setRevision(rev)
+                            .setVersion(c.event().getVersion())
+                            .build();
+                    batch.put(h.requests(), bytes(c.requestId()), answer.toByteArray());
+                    batch.put(h.requestRevisions(), revisionKey(rev), bytes(c.requestId()));
+                }
+                if (newFirst > firstRetained) {
+                    forgetRequests(h, batch, firstRetained, newFirst);
+                }
+                batch.put(h.meta(), REVISION, longBytes(rev));
+                batch.put(h.meta(), FIRST_RETAINED, longBytes(newFirst));
             }
-            batch.put(h.meta, APPLIED_INDEX, longBytes(c.index()));
+            batch.put(h.meta(), APPLIED_INDEX, longBytes(c.index()));
             // No fsync here: the Raft log is fsynced before an entry is applied, and replaying an entry is a no-op
             // (the applied index travels in this same batch), so a lost tail is re-applied from the log.
             options.setSync(false);
-            h.db.write(options, batch);
+            h.db().write(options, batch);
             if (c.event() != null) {
                 revision = c.event().getRevision();
                 firstRetained = newFirst;
@@ -176,11 +187,37 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
         }
     }
 
+    /** Drops the remembered request ids of revisions [from, to), which retention removes from the event log. */
+    private static void forgetRequests(StateDb h, WriteBatch batch, long from, long to) throws RocksDBException {
+        try (RocksIterator it = h.db().newIterator(h.requestRevisions())) {
+            for (it.seek(revisionKey(from)); it.isValid(); it.next()) {
+                if (ByteBuffer.wrap(it.key()).getLong() >= to) {
+                    break;
+                }
+                batch.delete(h.requests(), it.value());
+            }
+        }
+        batch.deleteRange(h.requestRevisions(), revisionKey(from), revisionKey(to));
+    }
+
+    /** The answer given to the successful CIB request with this client request id, or null. */
+    public CibResponse findRequest(String requestId) throws RocksDBException {
+        dbLock.readLock().lock();
+        try {
+            byte[] v = handles.db().get(handles.requests(), bytes(requestId));
+            return v == null ? null : CibResponse.parseFrom(v);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored request answer is corrupt: " + e.getMessage(), e);
+        } finally {
+            dbLock.readLock().unlock();
+        }
+    }
+
     /** The oldest revision to keep once event {@code rev} (not yet written) is added at {@code timeUnixMs}. */
-    private long prunedFirst(Handles h, long rev, long timeUnixMs) throws RocksDBException {
+    private long prunedFirst(StateDb h, long rev, long timeUnixMs) throws RocksDBException {
         long first = Math.max(firstRetained, rev - retention.maxEvents() + 1);
         long cutoff = timeUnixMs - retention.maxAge().toMillis();
-        try (RocksIterator it = h.db.newIterator(h.events)) {
+        try (RocksIterator it = h.db().newIterator(h.events())) {
             int scanned = 0;
             for (it.seek(revisionKey(first)); it.isValid() && scanned < AGE_SCAN_LIMIT; it.next(), scanned++) {
                 long r = ByteBuffer.wrap(it.key()).getLong();
@@ -197,7 +234,7 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
     @Override
     public List<Event> readEvents(long afterRevision, int limit) throws RocksDBException {
         dbLock.readLock().lock();
-        try (RocksIterator it = handles.db.newIterator(handles.events)) {
+        try (RocksIterator it = handles.db().newIterator(handles.events())) {
             List<Event> out = new ArrayList<>();
             for (it.seek(revisionKey(afterRevision + 1)); it.isValid() && out.size() < limit; it.next()) {
                 out.add(parseEvent(it.value()));
@@ -211,7 +248,7 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
     /** Writes a consistent copy of the DB into {@code target}, which must not exist (hard links where possible). */
     public void checkpoint(Path target) throws RocksDBException {
         dbLock.readLock().lock();
-        try (Checkpoint cp = Checkpoint.create(handles.db)) {
+        try (Checkpoint cp = Checkpoint.create(handles.db())) {
             cp.createCheckpoint(target.toString());
         } finally {
             dbLock.readLock().unlock();
@@ -226,7 +263,7 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
             handles = null;
             DirectoryTree.deleteTree(dir);
             DirectoryTree.copyTree(checkpointDir, dir);
-            handles = Handles.open(dir);
+            handles = StateDb.open(dir);
             readCounters();
         } finally {
             dbLock.writeLock().unlock();
@@ -254,12 +291,12 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
     }
 
     private long readLong(byte[] key, long absent) throws RocksDBException {
-        byte[] v = handles.db.get(handles.meta, key);
+        byte[] v = handles.db().get(handles.meta(), key);
         return v == null ? absent : ByteBuffer.wrap(v).getLong();
     }
 
-    private static List<Member> readMembers(Handles h) throws RocksDBException {
-        byte[] v = h.db.get(h.meta, MEMBERS);
+    private static List<Member> readMembers(StateDb h) throws RocksDBException {
+        byte[] v = h.db().get(h.meta(), MEMBERS);
         if (v == null) {
             return List.of();
         }
@@ -288,33 +325,5 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The open DB and its column families. */
-    private record Handles(
-            RocksDB db,
-            DBOptions options,
-            List<ColumnFamilyHandle> all,
-            ColumnFamilyHandle cib,
-            ColumnFamilyHandle meta,
-            ColumnFamilyHandle events) {
-        static Handles open(Path dir) throws RocksDBException {
-            DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-            List<ColumnFamilyDescriptor> descriptors = List.of(
-                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY),
-                    new ColumnFamilyDescriptor(bytes("cib")),
-                    new ColumnFamilyDescriptor(bytes("meta")),
-                    new ColumnFamilyDescriptor(bytes("events")));
-            List<ColumnFamilyHandle> all = new ArrayList<>();
-            dir.toFile().mkdirs();
-            RocksDB db = RocksDB.open(options, dir.toString(), descriptors, all);
-            return new Handles(db, options, all, all.get(1), all.get(2), all.get(3));
-        }
-
-        void close() {
-            all.forEach(ColumnFamilyHandle::close);
-            db.close();
-            options.close();
-        }
     }
 }

@@ -108,7 +108,8 @@ class CibCreateModifyTest {
                 cib,
                 "resources",
                 "<primitive id=\"test\" class=\"heartbeat\" type=\"test\"><operations>"
-                        + "<op id=\"test_8_mon\" interval=\"5s\" name=\"monitor\" timeout=\"5s\"/></operations></primitive>");
+                        + "<op id=\"test_8_mon\" interval=\"5s\" name=\"monitor\" timeout=\"5s\"/>"
+                        + "</operations></primitive>");
         CibDelta d =
                 modify(cib, "resources", "<op id=\"test_8_mon\" interval=\"1s\" name=\"monitor\" timeout=\"2s\"/>");
         assertTrue(query(cib, "resources").contains("interval=\"1s\""));
@@ -150,7 +151,8 @@ class CibCreateModifyTest {
                 cib,
                 "resources",
                 "<primitive id=\"r\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
-                        + "<meta_attributes id=\"m\"><nvpair id=\"n\" name=\"a\" value=\"5\"/></meta_attributes></primitive>");
+                        + "<meta_attributes id=\"m\"><nvpair id=\"n\" name=\"a\" value=\"5\"/>"
+                        + "</meta_attributes></primitive>");
         modify(cib, "", "<nvpair id=\"n\" value=\"value++\"/>");
         assertTrue(query(cib, "resources").contains("value=\"6\""));
         modify(cib, "", "<nvpair id=\"n\" value=\"value+=10\"/>");

@@ -156,4 +156,24 @@ class CibDeltaTest {
         assertTrue(erase.deletes().contains(new ElementKey("resources", 1)));
         assertTrue(!new String(erase.skeleton()).contains("fencing-topology"));
     }
+
+    @Test
+    void anIdenticalSectionReplaceReportsNoChangeButKeepsTheStoreInStep() throws Exception {
+        Cib cib = Cib.empty();
+        create(cib, "resources", "<resources>" + primitive("a") + primitive("b") + primitive("c") + "</resources>");
+        CibOperations.apply(cib, r(CibOperation.CIB_DELETE, "", "<primitive id=\"b\"/>"), OPTIONS);
+        Store store = new Store(cib);
+        CibDelta d = CibOperations.apply(
+                cib,
+                r(
+                        CibOperation.CIB_REPLACE,
+                        "resources",
+                        "<resources>" + primitive("a") + primitive("c") + "</resources>"),
+                OPTIONS);
+        assertTrue(d.changes().isEmpty(), d.changes().toString());
+        assertEquals("0.3.0", CibTestSupport.version(cib));
+        store.apply(d);
+        assertEquals(cib.parts().keySet(), store.parts.keySet());
+        assertEquals(cib.toXml(), Cib.fromParts(store.skeleton, store.parts).toXml());
+    }
 }

@@ -67,4 +67,16 @@ class CibModelTest {
         assertEquals(cib.parts().keySet(), rebuilt.parts().keySet());
         assertEquals(cib.version(), rebuilt.version());
     }
+
+    @Test
+    void idAndTheVersionAttributesAreWrittenFirst() throws Exception {
+        Cib cib = Cib.empty();
+        create(cib, "resources", "<primitive type=\"Dummy\" class=\"ocf\" provider=\"heartbeat\" id=\"ip\"/>");
+        String xml = cib.toXml();
+        assertTrue(
+                xml.startsWith("<cib crm_feature_set=\"3.16.1\" validate-with=\"pacemaker-3.9\" epoch=\"2\""
+                        + " num_updates=\"0\" admin_epoch=\"0\">"),
+                xml);
+        assertTrue(xml.contains("<primitive id=\"ip\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/>"), xml);
+    }
 }

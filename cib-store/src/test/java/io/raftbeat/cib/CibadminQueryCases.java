@@ -87,13 +87,15 @@ final class CibadminQueryCases {
                                 "-X",
                                 "<primitive id=\"r2\"><operations>"
                                         + "<op id=\"r2-mon\" name=\"monitor\" interval=\"5s\"/></operations>"
-                                        + "<meta_attributes id=\"r2-m\"><nvpair id=\"r2-t\" name=\"target-role\" value=\"Stopped\"/>"
+                                        + "<meta_attributes id=\"r2-m\">"
+                                        + "<nvpair id=\"r2-t\" name=\"target-role\" value=\"Stopped\"/>"
                                         + "</meta_attributes></primitive>"),
                         s(
                                 "-M",
                                 "-X",
                                 "<primitive id=\"r2\"><operations><op id=\"r2-mon\" interval=\"6s\"/>"
-                                        + "<op id=\"r2-start\" name=\"start\" interval=\"0\"/></operations></primitive>")),
+                                        + "<op id=\"r2-start\" name=\"start\" interval=\"0\"/>"
+                                        + "</operations></primitive>")),
                 c(
                         "modify value++ and value+=",
                         s("-M", "-X", "<nvpair id=\"r1-a\" value=\"value++\"/>"),

@@ -37,7 +37,8 @@ final class CibadminWriteCases {
                                 "-R",
                                 "-X",
                                 "<cib epoch=\"1\" admin_epoch=\"0\""
-                                        + " num_updates=\"0\"><configuration><crm_config/><nodes/><resources/><constraints/>"
+                                        + " num_updates=\"0\"><configuration><crm_config/><nodes/>"
+                                        + "<resources/><constraints/>"
                                         + "</configuration><status/></cib>")),
                 c("replace the whole CIB with a newer one", s("-R", "-X", EMPTY_CIB_30)),
                 c(
@@ -57,7 +58,8 @@ final class CibadminWriteCases {
                                 "-o",
                                 "resources",
                                 "-X",
-                                "<resources><primitive id=\"r2\"/><primitive id=\"nope\"/><primitive id=\"r3\"/></resources>")),
+                                "<resources><primitive id=\"r2\"/><primitive id=\"nope\"/>"
+                                        + "<primitive id=\"r3\"/></resources>")),
                 c("delete a node_state", s("-D", "-o", "status", "-X", "<node_state id=\"1\"/>")),
                 c("delete by xpath", s("-D", "--xpath", "//primitive")),
                 c("delete by xpath, no match", s("-D", "--xpath", "//clone")),
@@ -75,6 +77,71 @@ final class CibadminWriteCases {
                 c("erase", s("-E", "--force")),
                 bare("erase an empty CIB", s("-E", "--force")),
                 c("bump", s("-B"), s("-B")),
+                c(
+                        "create a legacy master resource",
+                        s(
+                                "-C",
+                                "-o",
+                                "resources",
+                                "-X",
+                                "<master id=\"ms\"><primitive id=\"p\" class=\"ocf\""
+                                        + " provider=\"pacemaker\" type=\"Stateful\"/></master>"),
+                        s(
+                                "-M",
+                                "-X",
+                                "<master id=\"ms\"><meta_attributes id=\"ms-m\"><nvpair id=\"ms-n\""
+                                        + " name=\"promoted-max\" value=\"1\"/></meta_attributes></master>")),
+                c("create a section into configuration", s("-C", "-o", "configuration", "-X", "<resources/>")),
+                c(
+                        "create into an absent rsc_defaults, then modify it",
+                        s("-C", "-o", "rsc_defaults", "-X", "<meta_attributes id=\"rd\"/>"),
+                        s(
+                                "-M",
+                                "-c",
+                                "-o",
+                                "rsc_defaults",
+                                "-X",
+                                "<meta_attributes id=\"rd\"><nvpair id=\"rd-s\""
+                                        + " name=\"resource-stickiness\" value=\"1\"/></meta_attributes>")),
+                c(
+                        "modify crm_config through its wrapper",
+                        s(
+                                "-M",
+                                "-o",
+                                "crm_config",
+                                "-X",
+                                "<crm_config><cluster_property_set id=\"cps\">"
+                                        + "<nvpair id=\"cps-s\" name=\"stonith-enabled\" value=\"false\"/>"
+                                        + "</cluster_property_set></crm_config>")),
+                c(
+                        "modify through the root element",
+                        s(
+                                "-M",
+                                "-X",
+                                "<cib><configuration><resources><primitive id=\"r2\" description=\"root\"/>"
+                                        + "</resources></configuration></cib>")),
+                c(
+                        "modify status with allow-create",
+                        s("-M", "-c", "-o", "status", "-X", "<node_state id=\"2\" uname=\"node2\"/>")),
+                c(
+                        "replace the configuration",
+                        s(
+                                "-R",
+                                "-o",
+                                "configuration",
+                                "-X",
+                                "<configuration><crm_config/><nodes/><resources>" + CibadminCases.R2
+                                        + "</resources><constraints/></configuration>")),
+                c(
+                        "replace status",
+                        s("-R", "-o", "status", "-X", "<status><node_state id=\"2\" uname=\"n2\"/></status>")),
+                c("replace by xpath without XML", s("-R", "--xpath", "//primitive[@id='r3']")),
+                c(
+                        "delete in status with a wrapper",
+                        s("-D", "-o", "status", "-X", "<status><node_state id=\"1\"/></status>")),
+                c("query the configuration without children", s("-Q", "-o", "configuration", "-n")),
+                c("query the root by xpath without children", s("-Q", "--xpath", "/cib", "-n")),
+                c("query scope all", s("-Q", "-o", "all")),
                 c(
                         "a sequence of everything",
                         s("-M", "-X", "<primitive id=\"r2\" description=\"1\"/>"),

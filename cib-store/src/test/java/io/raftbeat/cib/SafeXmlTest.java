@@ -131,4 +131,17 @@ class SafeXmlTest {
         CibException e = assertThrows(CibException.class, () -> Cib.parse("<resources/>", OPTIONS));
         assertOneLine(e);
     }
+
+    @Test
+    void aMergeThatWouldNestTooDeepIsRefused() throws Exception {
+        Cib cib = Cib.empty();
+        CibTestSupport.create(cib, "resources", CibTestSupport.primitive("a"));
+        String before = cib.toXml();
+        int depth = SafeXml.MAX_DEPTH - 2;
+        String deep = "<primitive id=\"a\">" + "<x>".repeat(depth) + "</x>".repeat(depth) + "</primitive>";
+        CibException e = assertThrows(CibException.class, () -> CibTestSupport.modify(cib, "", deep));
+        assertOneLine(e);
+        assertTrue(e.getMessage().contains("deeper than"), e.getMessage());
+        assertEquals(before, cib.toXml());
+    }
 }

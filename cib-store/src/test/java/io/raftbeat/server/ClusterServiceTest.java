@@ -3,10 +3,13 @@ package io.raftbeat.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.raftbeat.proto.v1.AddMemberRequest;
 import io.raftbeat.proto.v1.LeaderRequest;
 import io.raftbeat.proto.v1.LeaderResponse;
 import io.raftbeat.proto.v1.Member;
 import io.raftbeat.proto.v1.MembersRequest;
+import io.raftbeat.proto.v1.MembershipResponse;
+import io.raftbeat.proto.v1.RemoveMemberRequest;
 import io.raftbeat.proto.v1.TransferLeadershipRequest;
 import io.raftbeat.testing.MiniCibCluster;
 import io.raftbeat.testing.Requests;
@@ -71,5 +74,38 @@ class ClusterServiceTest {
         cluster.awaitRevision(leader.id(), rev);
         assertTrue(
                 cluster.cib(leader.id()).query(Requests.queryAll(true)).getXml().contains("after-transfer"));
+    }
+
+    @Test
+    void memberAddedThroughAFollowerJoinsCatchesUpAndCanBeRemoved() throws Exception {
+        cluster = MiniCibCluster.start(dir);
+        StoreMember leader = cluster.awaitLeader();
+        String follower = cluster.aFollower().id();
+        long before = cluster.cib(leader.id())
+                .apply(Requests.createPrimitive("before-join"))
+                .getRevision();
+        StoreMember fourth = cluster.startJoiningMember("store4");
+        Member m = Member.newBuilder()
+                .setId("store4")
+                .setRaftAddress(fourth.options().raftAddress().toString())
+                .setGrpcAddress(fourth.options().grpcAddress().toString())
+                .build();
+        MembershipResponse added = cluster.cluster(follower)
+                .addMember(AddMemberRequest.newBuilder().setMember(m).build());
+        assertEquals(List.of("store1", "store2", "store3", "store4"), ids(added.getMembersList()));
+        cluster.awaitRevision("store4", before);
+        long viaNew = cluster.cib("store4")
+                .apply(Requests.createPrimitive("via-store4"))
+                .getRevision();
+        cluster.awaitRevision("store4", viaNew);
+        assertTrue(cluster.cib("store4").query(Requests.queryAll(true)).getXml().contains("before-join"));
+        MembershipResponse removed = cluster.cluster(follower)
+                .removeMember(
+                        RemoveMemberRequest.newBuilder().setMemberId("store4").build());
+        assertEquals(List.of("store1", "store2", "store3"), ids(removed.getMembersList()));
+    }
+
+    private static List<String> ids(List<Member> members) {
+        return members.stream().map(Member::getId).sorted().toList();
     }
 }

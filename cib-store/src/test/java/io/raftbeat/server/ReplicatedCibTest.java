@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alipay.sofa.jraft.entity.Task;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.ErrorDetail;
 import io.raftbeat.proto.v1.ListEventsRequest;
@@ -18,9 +19,11 @@ import io.raftbeat.testing.Requests;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,6 +76,26 @@ class ReplicatedCibTest {
     }
 
     @Test
+    void retriedRequestIdIsAnsweredOnceNotAppliedTwice() throws Exception {
+        cluster = MiniCibCluster.start(dir);
+        StoreMember follower = cluster.aFollower();
+        CibRequest create = Requests.createPrimitive("once").toBuilder()
+                .setRequestId("client-1-42")
+                .build();
+        CibResponse first = cluster.cib(follower.id()).apply(create);
+        long before = cluster.cib(follower.id()).query(Requests.queryAll(false)).getRevision();
+        CibResponse retry = cluster.cib(follower.id()).apply(create);
+        assertEquals(first.getRevision(), retry.getRevision());
+        assertEquals(first.getVersion(), retry.getVersion());
+        assertEquals(
+                before,
+                cluster.cib(follower.id()).query(Requests.queryAll(false)).getRevision());
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> cluster.cib(follower.id())
+                .apply(create.toBuilder().setRequestId("client-1-43").build()));
+        assertEquals(108, GrpcErrors.detailOf(e).getExitCode(), "a new request id is a new request");
+    }
+
+    @Test
     void garbageLogEntryDoesNotStallTheStateMachine() throws Exception {
         cluster = MiniCibCluster.start(dir);
         StoreMember leader = cluster.awaitLeader();
@@ -110,25 +133,36 @@ class ReplicatedCibTest {
     }
 
     @Test
-    void leaderStopElectsANewLeaderAndKeepsEveryAcknowledgedWrite() throws Exception {
+    void leaderStopDuringWritesElectsANewLeaderAndKeepsEveryAcknowledgedWrite() throws Exception {
         cluster = MiniCibCluster.start(dir);
         StoreMember leader = cluster.awaitLeader();
-        List<String> acknowledged = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            cluster.cib(leader.id()).apply(Requests.createPrimitive("before" + i));
-            acknowledged.add("before" + i);
-        }
+        String writeVia = cluster.aFollower().id();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                String id = "w" + i;
+                try {
+                    cluster.cib(writeVia).apply(Requests.createPrimitive(id));
+                    acknowledged.add(id);
+                } catch (StatusRuntimeException e) {
+                    // Unacknowledged (no leader for a moment): the next write is a new id.
+                }
+            }
+        });
+        writer.start();
+        MiniCibCluster.await("some writes", () -> acknowledged.size() >= 5);
         cluster.stopMember(leader.id());
         StoreMember next = cluster.awaitLeader();
         assertNotEquals(leader.id(), next.id());
-        for (int i = 0; i < 5; i++) {
-            cluster.cib(next.id()).apply(Requests.createPrimitive("after" + i));
-            acknowledged.add("after" + i);
-        }
+        int atElection = acknowledged.size();
+        MiniCibCluster.await("writes through the new leader", () -> acknowledged.size() >= atElection + 5);
+        stop.set(true);
+        writer.join();
         for (StoreMember m : cluster.running()) {
             String xml = cluster.cib(m.id()).query(Requests.queryAll(false)).getXml();
             for (String id : acknowledged) {
-                assertTrue(xml.contains("id=\"" + id + "\""), m.id() + " lacks " + id);
+                assertTrue(xml.contains("id=\"" + id + "\""), m.id() + " lacks acknowledged write " + id);
             }
         }
         assertTrue(cluster.events(next.id()).listEvents(ListEventsRequest.getDefaultInstance()).getEventsList().stream()

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(10)
 class StoreArgumentsTest {
-    private static final String PEERS =
-            "store1=127.0.0.1:7101/127.0.0.1:7001,store2=127.0.0.1:7102/127.0.0.1:7002,store3=127.0.0.1:7103/127.0.0.1:7003";
+    private static final String PEERS = "store1=127.0.0.1:7101/127.0.0.1:7001,store2=127.0.0.1:7102/127.0.0.1:7002,"
+            + "store3=127.0.0.1:7103/127.0.0.1:7003";
 
     @TempDir
     Path dir;

@@ -54,7 +54,7 @@ class RocksCibStoreTest {
                     new CibDelta(utf8("<cib epoch='1'/>"), Map.of(), Set.of(a), List.of()),
                     event(2, 2000),
                     null));
-            s.commit(CommittedCommand.failed(9, 3000));
+            s.commit(CommittedCommand.failed(9));
         }
         try (RocksCibStore s = RocksCibStore.open(dir, EventRetention.defaults())) {
             StoredState st = s.load();
@@ -132,6 +132,19 @@ class RocksCibStoreTest {
             assertEquals(Set.of(a), st.parts().keySet());
             assertArrayEquals(utf8("<cib/>"), st.skeleton());
             assertEquals(1, s.readEvents(0, 10).size());
+        }
+    }
+
+    @Test
+    void requestIdsAreRememberedAsLongAsTheirEvent() throws Exception {
+        try (RocksCibStore s = RocksCibStore.open(dir, new EventRetention(2, Duration.ofDays(7)))) {
+            s.commit(new CommittedCommand(1, 1, null, event(1, 1), null, "req-a"));
+            assertEquals(1, s.findRequest("req-a").getRevision());
+            assertNull(s.findRequest("req-b"));
+            s.commit(new CommittedCommand(2, 2, null, event(2, 2), null, "req-b"));
+            s.commit(new CommittedCommand(3, 3, null, event(3, 3), null));
+            assertNull(s.findRequest("req-a"), "event 1 was pruned, and its request id with it");
+            assertEquals(2, s.findRequest("req-b").getRevision());
         }
     }
 }

@@ -32,6 +32,9 @@ public final class MiniCibCluster implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Map<String, StoreOptions> options = new LinkedHashMap<>();
+    private final List<Peer> peers = new ArrayList<>();
+    private Path dir;
+    private UnaryOperator<StoreOptions> tweak;
     private final Map<String, StoreMember> running = new ConcurrentHashMap<>();
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
@@ -40,23 +43,13 @@ public final class MiniCibCluster implements AutoCloseable {
     /** Starts {@code size} members named store1.. with options adjusted by {@code tweak}. */
     public static MiniCibCluster start(Path dir, int size, UnaryOperator<StoreOptions> tweak) throws Exception {
         MiniCibCluster c = new MiniCibCluster();
-        List<Peer> peers = new ArrayList<>();
+        c.dir = dir;
+        c.tweak = tweak;
         for (int i = 1; i <= size; i++) {
-            peers.add(new Peer("store" + i, "127.0.0.1:" + FreePorts.next(), "127.0.0.1:" + FreePorts.next()));
+            c.peers.add(newPeer("store" + i));
         }
-        CibOptions cib = new CibOptions(CibOptions.DEFAULT_SCHEMA_DIR, CibOptions.DEFAULT_MAX_XML_BYTES, true);
-        for (Peer p : peers) {
-            StoreOptions o = new StoreOptions(
-                    p.id(),
-                    HostPort.parse(p.raftAddress(), "raft"),
-                    HostPort.parse(p.grpcAddress(), "grpc"),
-                    peers,
-                    dir.resolve(p.id()),
-                    cib,
-                    StoreOptions.DEFAULT_ELECTION_TIMEOUT_MS,
-                    3600,
-                    new EventRetention(EventRetention.DEFAULT_MAX_EVENTS, Duration.ofDays(7)));
-            c.options.put(p.id(), tweak.apply(o));
+        for (Peer p : c.peers) {
+            c.options.put(p.id(), c.optionsFor(p, false));
         }
         try {
             for (String id : c.options.keySet()) {
@@ -71,6 +64,33 @@ public final class MiniCibCluster implements AutoCloseable {
 
     public static MiniCibCluster start(Path dir) throws Exception {
         return start(dir, 3, o -> o);
+    }
+
+    private static Peer newPeer(String id) {
+        return new Peer(id, "127.0.0.1:" + FreePorts.next(), "127.0.0.1:" + FreePorts.next());
+    }
+
+    private StoreOptions optionsFor(Peer p, boolean join) {
+        CibOptions cib = new CibOptions(CibOptions.DEFAULT_SCHEMA_DIR, CibOptions.DEFAULT_MAX_XML_BYTES, true);
+        return tweak.apply(new StoreOptions(
+                p.id(),
+                HostPort.parse(p.raftAddress(), "raft"),
+                HostPort.parse(p.grpcAddress(), "grpc"),
+                peers,
+                dir.resolve(p.id()),
+                cib,
+                StoreOptions.DEFAULT_ELECTION_TIMEOUT_MS,
+                StoreOptions.DEFAULT_SNAPSHOT_INTERVAL_SECS,
+                new EventRetention(EventRetention.DEFAULT_MAX_EVENTS, Duration.ofDays(7)),
+                join));
+    }
+
+    /** Starts a new member outside the group (it knows every member); ClusterService.AddMember brings it in. */
+    public StoreMember startJoiningMember(String id) throws Exception {
+        Peer p = newPeer(id);
+        peers.add(p);
+        options.put(id, optionsFor(p, true));
+        return startMember(id);
     }
 
     public StoreMember startMember(String id) throws Exception {
@@ -98,7 +118,7 @@ public final class MiniCibCluster implements AutoCloseable {
         return List.copyOf(running.values());
     }
 
-    /** Waits until exactly one running member leads and every running member knows it. */
+    /** Waits until exactly one running member leads, has recorded the member table, and every member knows it. */
     public StoreMember awaitLeader() {
         StoreMember[] found = new StoreMember[1];
         await("a leader known to every running member", () -> {
@@ -107,8 +127,15 @@ public final class MiniCibCluster implements AutoCloseable {
             if (leaders.size() != 1) {
                 return false;
             }
-            String addr = leaders.get(0).options().raftAddress().toString();
-            found[0] = leaders.get(0);
+            StoreMember leader = leaders.get(0);
+            String addr = leader.options().raftAddress().toString();
+            found[0] = leader;
+            // A new leader first records itself and the member table; wait for that so tests count from there.
+            java.util.Set<String> known = new java.util.HashSet<>();
+            leader.raft().stateMachine().members().forEach(m -> known.add(m.getId()));
+            if (!leader.options().peers().stream().allMatch(p -> known.contains(p.id()))) {
+                return false;
+            }
             return running().stream()
                     .allMatch(m -> m.raft().leaderId() != null
                             && m.raft().leaderId().getEndpoint().toString().equals(addr));

@@ -101,19 +101,7 @@ class WatchStreamTest {
 
     @Test
     void retentionByCountDropsOldEventsAndACompactedRevisionFailsNamingTheOldest() throws Exception {
-        cluster = MiniCibCluster.start(
-                dir,
-                3,
-                o -> new io.raftbeat.server.StoreOptions(
-                        o.id(),
-                        o.raftAddress(),
-                        o.grpcAddress(),
-                        o.peers(),
-                        o.dataDir(),
-                        o.cib(),
-                        o.electionTimeoutMs(),
-                        o.snapshotIntervalSecs(),
-                        new EventRetention(5, Duration.ofDays(7))));
+        cluster = MiniCibCluster.start(dir, 3, o -> o.withRetention(new EventRetention(5, Duration.ofDays(7))));
         StoreMember leader = cluster.awaitLeader();
         long last = 0;
         for (int i = 0; i < 12; i++) {
