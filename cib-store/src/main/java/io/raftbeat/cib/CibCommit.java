@@ -3,6 +3,7 @@ package io.raftbeat.cib;
 import io.raftbeat.proto.v1.CibVersion;
 import io.raftbeat.schema.JingSchemaValidator;
 import io.raftbeat.schema.SchemaException;
+import io.raftbeat.schema.SchemaValidator;
 import org.w3c.dom.Element;
 
 /**
@@ -128,7 +129,8 @@ final class CibCommit {
             return;
         }
         try {
-            JingSchemaValidator.forDirectory(options.schemaDir()).validate(cib.document(), schema);
+            SchemaValidator validator = JingSchemaValidator.forDirectory(options.schemaDir());
+            validator.validate(cib.document(), schema);
         } catch (SchemaException e) {
             String prefix = e.kind() == SchemaException.Kind.INVALID
                     ? "Update does not conform to the configured schema: "

@@ -33,6 +33,7 @@ public final class CibOperations {
         Element input = input(cib.document(), request, options);
         CibTransaction tx = new CibTransaction(cib);
         try {
+            tx.ensureStatus();
             run(tx, request, input);
             return CibCommit.finish(cib, tx, options, before);
         } catch (CibException e) {

@@ -17,6 +17,9 @@ final class CibQuery {
             return byXPath(doc, r.getXpath(), r.getNoChildren());
         }
         Element found = CibSections.find(doc, r.getScope());
+        if (found == null && CibSections.STATUS.equals(r.getScope())) {
+            return "<status/>\n"; // Pacemaker re-adds a missing status section whenever it reads the CIB
+        }
         if (found == null) {
             throw new CibException(
                     CibError.NOSUCH, "No such device or address: the CIB has no '" + r.getScope() + "' section");

@@ -114,6 +114,19 @@ final class CibTransaction {
         }
     }
 
+    /**
+     * Pacemaker's loaders add a missing status section whenever they read a CIB, unseen by change tracking; every
+     * operation here starts the same way (undone with the rest on failure, carried by the delta's skeleton).
+     */
+    void ensureStatus() {
+        Element root = doc.getDocumentElement();
+        if (CibSections.child(root, CibSections.STATUS) == null) {
+            Element status = doc.createElement(CibSections.STATUS);
+            root.appendChild(status);
+            numberNewSections(status);
+        }
+    }
+
     /** Removes an element; a removal under /cib/configuration is a configuration change, as in Pacemaker. */
     void remove(Element e) {
         Element parent = (Element) e.getParentNode();

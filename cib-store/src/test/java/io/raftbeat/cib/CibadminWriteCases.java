@@ -142,6 +142,33 @@ final class CibadminWriteCases {
                 c("query the configuration without children", s("-Q", "-o", "configuration", "-n")),
                 c("query the root by xpath without children", s("-Q", "--xpath", "/cib", "-n")),
                 c("query scope all", s("-Q", "-o", "all")),
+                c("delete a whole required section", s("-D", "-X", "<resources/>")),
+                c(
+                        "delete the status section, then create in it",
+                        s("-D", "-X", "<status/>"),
+                        s("-C", "-o", "status", "-X", "<node_state id=\"3\" uname=\"n3\"/>"),
+                        s("-M", "-c", "-o", "status", "-X", "<node_state id=\"3\" uname=\"n3\"/>")),
+                c("modify a section with nothing in it", s("-M", "-X", "<resources/>")),
+                c(
+                        "modify by id-ref",
+                        s("-M", "-X", "<primitive id=\"r2\"><meta_attributes id-ref=\"r1-ia\"/>" + "</primitive>")),
+                c("query a scope in upper case", s("-Q", "-o", "RESOURCES")),
+                c(
+                        "create a node whose id a resource has",
+                        s("-C", "-o", "nodes", "-X", "<node id=\"r1\" uname=\"x\"/>")),
+                c(
+                        "create a tag referring to resources",
+                        s("-C", "-o", "tags", "-X", "<tag id=\"t\"><obj_ref id=\"r1\"/></tag>"),
+                        s("-M", "-c", "-o", "tags", "-X", "<tag id=\"t\"><obj_ref id=\"r1\"/></tag>")),
+                c(
+                        "create a resource set constraint with a missing member",
+                        s(
+                                "-C",
+                                "-o",
+                                "constraints",
+                                "-X",
+                                "<rsc_order id=\"o\"><resource_set id=\"rs\">"
+                                        + "<resource_ref id=\"r1\"/><resource_ref id=\"nope\"/></resource_set></rsc_order>")),
                 c(
                         "a sequence of everything",
                         s("-M", "-X", "<primitive id=\"r2\" description=\"1\"/>"),
