@@ -156,6 +156,7 @@ final class StoreCluster implements BeforeAllCallback, AfterAllCallback, TestWat
                 peers,
                 "--data",
                 dir.resolve(id).toString());
+
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log(id).toFile()));
         processes.put(id, builder.start());
