@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,6 +71,22 @@ class CibadminIT {
         assertTrue(result.oneErrorLine(), what + ": one line on stderr expected: " + result);
         assertEquals(before, Cibs.version(cluster.servers()), what + ": the CIB is unchanged");
         assertTrue(cluster.allAlive(), what + ": every member is still running");
+    }
+
+    @Test
+    void documentOverTheSizeLimitIsRefused(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.xml");
+        String value = "A".repeat(17 * 1024 * 1024); // over the default 16 MiB limit
+        Files.writeString(
+                big,
+                "<primitive id=\"big\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"><meta_attributes id=\"big-m\">"
+                        + "<nvpair id=\"big-n\" name=\"x\" value=\"" + value + "\"/></meta_attributes></primitive>");
+        String before = Cibs.version(cluster.servers());
+        CliResult result = Cli.cibadmin(cluster.servers(), "-C", "-o", "resources", "-x", big.toString());
+        assertEquals(65, result.exitCode(), result.toString());
+        assertTrue(result.oneErrorLine(), result.toString());
+        assertEquals(before, Cibs.version(cluster.servers()));
+        assertTrue(cluster.allAlive());
     }
 
     @Test
