@@ -11,6 +11,7 @@ import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotWriter;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftbeat.cib.Cib;
+import io.raftbeat.cib.CibError;
 import io.raftbeat.cib.CibException;
 import io.raftbeat.cib.CibOptions;
 import io.raftbeat.proto.v1.CibResponse;
@@ -121,39 +122,51 @@ public final class CibStateMachine extends StateMachineAdapter {
         CommittedCommand committed;
         cibLock.lock();
         try {
-            committed = applier.apply(index, cmd, cib, members, store.revision() + 1);
+            try {
+                committed = applier.apply(index, cmd, cib, members, store.revision() + 1);
+            } catch (CibException e) {
+                LOG.info(
+                        "entry {} refused: {} (exit {})",
+                        index,
+                        e.getMessage(),
+                        e.error().exitCode());
+                refuse(index, closure, e);
+                return;
+            } catch (RuntimeException e) {
+                // A bug in an operation (the same on every member) may have left the CIB half changed: rebuild it
+                // from the last committed state and record the entry as failed.
+                LOG.error("entry {} failed unexpectedly; CIB reloaded from the store", index, e);
+                cib = cibOf(store.load());
+                refuse(index, closure, new CibException(CibError.SOFTWARE, "internal error: " + e));
+                return;
+            }
+            // A failure to persist is not the command's fault: it propagates and stops this state machine.
             store.commit(committed);
             if (committed.members() != null) {
                 members = committed.members();
             }
-        } catch (CibException e) {
-            LOG.info(
-                    "entry {} refused: {} (exit {})",
-                    index,
-                    e.getMessage(),
-                    e.error().exitCode());
-            store.commit(CommittedCommand.failed(index));
-            if (closure != null) {
-                closure.fail(e);
-                closure.run(Status.OK());
-            }
-            return;
-        } catch (RuntimeException e) {
-            // A bug in an operation may have left the CIB half changed: rebuild it from the last committed state.
-            LOG.error("entry {} failed unexpectedly; CIB reloaded from the store, entry recorded as failed", index, e);
-            cib = cibOf(store.load());
-            store.commit(CommittedCommand.failed(index));
-            if (closure != null) {
-                closure.fail(new CibException(io.raftbeat.cib.CibError.SOFTWARE, "internal error: " + e));
-                closure.run(Status.OK());
-            }
-            return;
         } finally {
             cibLock.unlock();
         }
-        hub.publish(committed.event());
+        try {
+            hub.publish(committed.event());
+        } catch (RuntimeException e) {
+            // The event is persisted; watchers read it from the event log. Not a reason to stop applying.
+            LOG.error(
+                    "publishing revision {} to watchers failed",
+                    committed.event().getRevision(),
+                    e);
+        }
         if (closure != null) {
             closure.succeed(committed.event().getRevision(), committed.event().getVersion());
+            closure.run(Status.OK());
+        }
+    }
+
+    private void refuse(long index, CommandClosure closure, CibException e) throws RocksDBException {
+        store.commit(CommittedCommand.failed(index));
+        if (closure != null) {
+            closure.fail(e);
             closure.run(Status.OK());
         }
     }

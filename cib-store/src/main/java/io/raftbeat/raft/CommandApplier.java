@@ -5,6 +5,7 @@ import io.raftbeat.cib.CibDelta;
 import io.raftbeat.cib.CibException;
 import io.raftbeat.cib.CibOperations;
 import io.raftbeat.cib.CibOptions;
+import io.raftbeat.proto.v1.Change;
 import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.Command;
 import io.raftbeat.proto.v1.Event;
@@ -15,6 +16,9 @@ import io.raftbeat.storage.CommittedCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Applies one decoded command to the CIB and the member table and says what to persist. Deterministic: it reads
@@ -40,6 +44,12 @@ final class CommandApplier {
             case CIB -> {
                 CibDelta delta = CibOperations.apply(cib, cmd.getCib(), options);
                 event.setKind("cib-update")
+                        .setNode(common(delta.changes(), Change::getNode))
+                        .setResource(common(
+                                delta.changes().stream()
+                                        .filter(c -> c.getSection().equals("resources"))
+                                        .toList(),
+                                Change::getId))
                         .setSummary(summary(cmd.getCib(), delta))
                         .addAllChanges(delta.changes())
                         .setVersion(cib.version());
@@ -90,6 +100,12 @@ final class CommandApplier {
                     .build());
         }
         return List.copyOf(table);
+    }
+
+    /** The value every change shares (the node, the resource), or "" when they differ or there are none. */
+    private static String common(List<Change> changes, Function<Change, String> field) {
+        Set<String> values = changes.stream().map(field).collect(Collectors.toSet());
+        return values.size() == 1 ? values.iterator().next() : "";
     }
 
     private static String describe(Member m) {

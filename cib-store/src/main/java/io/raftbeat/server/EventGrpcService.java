@@ -5,10 +5,12 @@ import io.raftbeat.proto.v1.EventServiceGrpc;
 import io.raftbeat.proto.v1.ListEventsRequest;
 import io.raftbeat.proto.v1.ListEventsResponse;
 import io.raftbeat.storage.EventLog;
+import io.raftbeat.watch.EventChunks;
 
 /**
  * EventService: lists this member's event log. A revision older than the oldest retained lists from the oldest;
- * the response says which that is.
+ * the response says which that is. A listing stops early rather than exceed a client's default message size; the
+ * client continues from the last event it got.
  */
 final class EventGrpcService extends EventServiceGrpc.EventServiceImplBase {
     static final int DEFAULT_LIMIT = 1000;
@@ -28,7 +30,7 @@ final class EventGrpcService extends EventServiceGrpc.EventServiceImplBase {
             long revision = log.revision();
             long after = Math.max(request.getSinceRevision(), first - 1);
             out.onNext(ListEventsResponse.newBuilder()
-                    .addAllEvents(log.readEvents(after, limit))
+                    .addAllEvents(EventChunks.prefix(log.readEvents(after, limit), EventChunks.DEFAULT_BUDGET_BYTES))
                     .setOldestRevision(first)
                     .setRevision(revision)
                     .build());

@@ -37,6 +37,9 @@ public final class GrpcErrors {
         if (e instanceof RaftUnavailableException) {
             return unavailable(e.getMessage(), leaderAddress);
         }
+        if (e instanceof org.rocksdb.RocksDBException) {
+            return status(Status.Code.UNAVAILABLE, "state DB error: " + e.getMessage(), CibError.IOERR, "");
+        }
         return status(Status.Code.INTERNAL, "internal error: " + e, CibError.SOFTWARE, "");
     }
 

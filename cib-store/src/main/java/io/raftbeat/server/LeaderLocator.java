@@ -31,11 +31,14 @@ final class LeaderLocator implements AutoCloseable {
         this.raft = raft;
     }
 
-    /** Every known member by id: configured peers overridden by the replicated table. */
+    /**
+     * Every known member by id: the replicated table (members added at run time), with this member's configured
+     * peers taking precedence, since the configuration is the operator's latest word on their addresses.
+     */
     Map<String, Member> knownMembers() {
         Map<String, Member> all = new LinkedHashMap<>();
-        options.peers().forEach(p -> all.put(p.id(), p.toMember()));
         raft.stateMachine().members().forEach(m -> all.put(m.getId(), m));
+        options.peers().forEach(p -> all.put(p.id(), p.toMember()));
         return all;
     }
 

@@ -38,6 +38,19 @@ public final class StoreArguments {
             "event-max-count",
             "event-max-age-s");
 
+    /** What {@code --help} prints. */
+    public static final String USAGE = String.join(
+            "\n",
+            "usage: raftbeat-store --id ID --peers ID=RAFT_HOST:PORT/GRPC_HOST:PORT,... --data DIR [options]",
+            "  --raft HOST:PORT, --grpc HOST:PORT   this member's addresses (default: its entry in --peers)",
+            "  --config FILE                        properties file with the same keys (flags win)",
+            "  --schema-dir DIR                     Pacemaker's RelaxNG schemas (default /usr/share/pacemaker)",
+            "  --max-xml-bytes N                    largest CIB document accepted (default 16 MiB)",
+            "  --election-timeout-ms N              Raft election timeout (default 1000)",
+            "  --snapshot-interval-s N              snapshot period (default 3600)",
+            "  --event-max-count N, --event-max-age-s N   event log retention (default 100000, 7 days)",
+            "  --join true                          start outside the group; ClusterService.AddMember adds it");
+
     private StoreArguments() {}
 
     public static StoreOptions parse(String... args) throws IOException {

@@ -2,6 +2,7 @@ package io.raftbeat.server;
 
 import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.RaftGroupService;
+import com.alipay.sofa.jraft.Status;
 import com.alipay.sofa.jraft.conf.Configuration;
 import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.option.NodeOptions;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +58,7 @@ public final class StoreMember implements AutoCloseable {
     private StoreMember(StoreOptions options) throws Exception {
         this.options = options;
         this.store = RocksCibStore.open(options.dataDir().resolve("state"), options.retention());
-        this.hub = new WatchHub(store, WATCH_TAIL, 2);
+        this.hub = new WatchHub(store, WATCH_TAIL, 2, e -> GrpcErrors.of(e, ""));
     }
 
     /** Starts a member; on failure everything started so far is closed again. */
@@ -91,6 +93,8 @@ public final class StoreMember implements AutoCloseable {
         no.setSnapshotIntervalSecs(options.snapshotIntervalSecs());
         no.setInitialConf(conf);
         no.setFsm(fsm);
+        // The state DB writes without fsync because the Raft log is fsynced before entries apply: keep it so.
+        no.getRaftOptions().setSync(true);
         no.setLogUri(directory("raft/log"));
         no.setRaftMetaUri(directory("raft/meta"));
         no.setSnapshotUri(directory("raft/snapshot"));
@@ -168,6 +172,38 @@ public final class StoreMember implements AutoCloseable {
 
     public Commands commands() {
         return commands;
+    }
+
+    /**
+     * If this member leads, hands leadership to the most up-to-date follower and waits (at most {@code wait}) until
+     * another member leads, so that a planned stop costs clients no election timeout. Returns whether it did.
+     */
+    public boolean handOverLeadership(Duration wait) {
+        if (raft == null || !raft.isLeader()) {
+            return false;
+        }
+        Status st = raft.node().transferLeadershipTo(PeerId.ANY_PEER);
+        if (!st.isOk()) {
+            LOG.warn("could not hand over leadership: {}", st);
+            return false;
+        }
+        String self = options.raftAddress().toString();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            PeerId leader = raft.leaderId();
+            if (leader != null && !leader.getEndpoint().toString().equals(self)) {
+                LOG.info("handed leadership over to {}", leader);
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        LOG.warn("leadership hand-over did not complete within {}", wait);
+        return false;
     }
 
     /** Stops the API, then the Raft node (waiting for it), then the state DB. */

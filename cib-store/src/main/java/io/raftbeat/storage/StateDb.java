@@ -21,7 +21,12 @@ record StateDb(
         ColumnFamilyHandle requests,
         ColumnFamilyHandle requestRevisions) {
     static StateDb open(Path dir) throws RocksDBException {
-        DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+        // RocksDB's own LOG files would otherwise pile up in the state directory (1000 kept by default).
+        DBOptions options = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setKeepLogFileNum(3)
+                .setMaxLogFileSize(16L * 1024 * 1024);
         List<ColumnFamilyDescriptor> descriptors = List.of(
                 new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY),
                 new ColumnFamilyDescriptor(bytes("cib")),

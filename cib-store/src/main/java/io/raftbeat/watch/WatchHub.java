@@ -1,6 +1,7 @@
 package io.raftbeat.watch;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.raftbeat.proto.v1.Event;
 import io.raftbeat.proto.v1.WatchRequest;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.rocksdb.RocksDBException;
 
 /**
@@ -32,8 +34,16 @@ public final class WatchHub implements AutoCloseable {
     private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
     private final ExecutorService pool;
 
+    /** Describes a failed stream to its client (the server adds Pacemaker's exit code to the status). */
+    private final Function<Exception, StatusRuntimeException> errors;
+
     public WatchHub(EventLog log, int tailCapacity, int threads) {
+        this(log, tailCapacity, threads, WatchHub::plainStatus);
+    }
+
+    public WatchHub(EventLog log, int tailCapacity, int threads, Function<Exception, StatusRuntimeException> errors) {
         this.log = log;
+        this.errors = errors;
         this.tail = new EventTail(tailCapacity, log.revision());
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "watch-hub");
@@ -72,7 +82,7 @@ public final class WatchHub implements AutoCloseable {
     public void watch(WatchRequest request, ServerCallStreamObserver<WatchResponse> observer) {
         long from = request.getFromRevision() == 0 ? revision() : request.getFromRevision();
         if (from + 1 < log.firstRetained()) {
-            observer.onError(compacted(new CompactedRevisionException(from, log.firstRetained())));
+            observer.onError(errors.apply(new CompactedRevisionException(from, log.firstRetained())));
             return;
         }
         Watcher w = new Watcher(this, EventFilter.of(request), observer, from);
@@ -108,8 +118,13 @@ public final class WatchHub implements AutoCloseable {
         watchers.remove(w);
     }
 
-    static io.grpc.StatusRuntimeException compacted(CompactedRevisionException e) {
-        return Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+    StatusRuntimeException error(Exception e) {
+        return errors.apply(e);
+    }
+
+    private static StatusRuntimeException plainStatus(Exception e) {
+        Status status = e instanceof CompactedRevisionException ? Status.FAILED_PRECONDITION : Status.UNAVAILABLE;
+        return status.withDescription(e.getMessage()).asRuntimeException();
     }
 
     int watcherCount() {

@@ -1,6 +1,5 @@
 package io.raftbeat.watch;
 
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.raftbeat.proto.v1.Event;
 import io.raftbeat.proto.v1.WatchResponse;
@@ -49,13 +48,11 @@ final class Watcher {
         do {
             try {
                 drain();
-            } catch (CompactedRevisionException e) {
-                finish(WatchHub.compacted(e));
             } catch (Exception e) {
-                LOG.warn("watch stream failed at revision {}: {}", cursor, e.toString());
-                finish(Status.UNAVAILABLE
-                        .withDescription("watch failed at revision " + cursor + ": " + e.getMessage())
-                        .asRuntimeException());
+                if (!(e instanceof CompactedRevisionException)) {
+                    LOG.warn("watch stream failed at revision {}: {}", cursor, e.toString());
+                }
+                finish(hub.error(e));
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
@@ -87,7 +84,9 @@ final class Watcher {
             if (matching.isEmpty()) {
                 progressOwed = true;
             } else {
-                send(matching, Math.max(published, cursor));
+                for (List<Event> chunk : EventChunks.split(matching, EventChunks.DEFAULT_BUDGET_BYTES)) {
+                    send(chunk, Math.max(published, cursor));
+                }
                 progressOwed = false;
             }
         }

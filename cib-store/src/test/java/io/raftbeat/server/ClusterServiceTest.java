@@ -77,6 +77,16 @@ class ClusterServiceTest {
     }
 
     @Test
+    void plannedStopOfTheLeaderHandsLeadershipOverFirst() throws Exception {
+        cluster = MiniCibCluster.start(dir);
+        StoreMember leader = cluster.awaitLeader();
+        assertTrue(leader.handOverLeadership(MiniCibCluster.WAIT));
+        StoreMember next = cluster.awaitLeader();
+        assertTrue(!next.id().equals(leader.id()), "leader is still " + next.id());
+        assertTrue(!cluster.aFollower().handOverLeadership(MiniCibCluster.WAIT), "a follower has nothing to hand over");
+    }
+
+    @Test
     void memberAddedThroughAFollowerJoinsCatchesUpAndCanBeRemoved() throws Exception {
         cluster = MiniCibCluster.start(dir);
         StoreMember leader = cluster.awaitLeader();

@@ -13,6 +13,7 @@ import io.grpc.StatusRuntimeException;
 import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.ErrorDetail;
+import io.raftbeat.proto.v1.Event;
 import io.raftbeat.proto.v1.ListEventsRequest;
 import io.raftbeat.testing.MiniCibCluster;
 import io.raftbeat.testing.Requests;
@@ -55,6 +56,17 @@ class ReplicatedCibTest {
         CibResponse read = cluster.cib(followers.get(1).id()).query(Requests.queryAll(false));
         assertTrue(read.getXml().contains("id=\"web\""), read.getXml());
         assertTrue(read.getRevision() >= written.getRevision());
+        Event event = cluster.events(followers.get(1).id())
+                .listEvents(ListEventsRequest.newBuilder()
+                        .setSinceRevision(written.getRevision() - 1)
+                        .setLimit(1)
+                        .build())
+                .getEvents(0);
+        assertEquals(written.getRevision(), event.getRevision());
+        assertEquals("cib-update", event.getKind());
+        assertEquals("web", event.getResource());
+        assertEquals(written.getVersion(), event.getVersion());
+        assertTrue(event.getChangesList().stream().anyMatch(c -> c.getId().equals("web")), event.toString());
     }
 
     @Test

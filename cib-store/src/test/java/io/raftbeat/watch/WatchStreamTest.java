@@ -77,6 +77,42 @@ class WatchStreamTest {
     }
 
     @Test
+    void watchResumedOnAnotherMemberAfterItsMemberStopsHasNoGapOrDuplicate() throws Exception {
+        cluster = MiniCibCluster.start(dir);
+        StoreMember leader = cluster.awaitLeader();
+        List<StoreMember> followers =
+                cluster.running().stream().filter(m -> m != leader).toList();
+        long from =
+                cluster.cib(leader.id()).apply(Requests.createPrimitive("m0")).getRevision();
+        Stream first = Stream.open(
+                cluster,
+                followers.get(0).id(),
+                WatchRequest.newBuilder().setFromRevision(from).build());
+        for (int i = 1; i <= 3; i++) {
+            cluster.cib(leader.id()).apply(Requests.createPrimitive("m" + i));
+        }
+        List<Long> seen = new ArrayList<>(first.revisions(2));
+        cluster.stopMember(followers.get(0).id());
+        long last = 0;
+        for (int i = 4; i <= 6; i++) {
+            last = cluster.cib(leader.id())
+                    .apply(Requests.createPrimitive("m" + i))
+                    .getRevision();
+        }
+        Stream second = Stream.open(
+                cluster,
+                followers.get(1).id(),
+                WatchRequest.newBuilder().setFromRevision(seen.get(1)).build());
+        seen.addAll(second.revisions((int) (last - seen.get(1))));
+        second.cancel();
+        List<Long> expected = new ArrayList<>();
+        for (long r = from + 1; r <= last; r++) {
+            expected.add(r);
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
     void sectionFilterPassesOnlyThatSection() throws Exception {
         cluster = MiniCibCluster.start(dir);
         StoreMember leader = cluster.awaitLeader();
@@ -122,6 +158,7 @@ class WatchStreamTest {
                 WatchRequest.newBuilder().setFromRevision(1).build());
         StatusRuntimeException e = s.error();
         assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+        assertEquals(103, io.raftbeat.server.GrpcErrors.detailOf(e).getExitCode());
         assertTrue(
                 e.getStatus().getDescription().contains("oldest retained revision is " + (last - 4)),
                 e.getStatus().getDescription());
