@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,33 @@ class RemoteCommandsTest {
         CliRun run = CliRun.run(servers(first.address()), "raftbeat", "leader");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("store2 127.0.0.1:7002 term 3\n", run.out());
+    }
+
+    private static LeaderResponse leaderIs(String id, long term) {
+        return LeaderResponse.newBuilder()
+                .setLeader(Member.newBuilder().setId(id).setGrpcAddress("127.0.0.1:700" + id.charAt(5)))
+                .setTerm(term)
+                .build();
+    }
+
+    @Test
+    void transferLeaderWaitsUntilTheNamedMemberLeads() {
+        AtomicInteger asked = new AtomicInteger();
+        first.transfer = r -> leaderIs("store1", 2); // answered before the election finished
+        first.leader = r -> asked.incrementAndGet() < 3 ? leaderIs("store1", 2) : leaderIs("store2", 3);
+        CliRun run = CliRun.run(servers(first.address()), "raftbeat", "transfer-leader", "store2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("store2 127.0.0.1:7002 term 3\n", run.out());
+        assertEquals(3, asked.get());
+    }
+
+    @Test
+    void transferLeaderThatNeverHappensIsTimeout() {
+        first.transfer = r -> leaderIs("store1", 2);
+        first.leader = r -> leaderIs("store1", 2);
+        CliRun run = CliRun.run(servers(first.address()), "raftbeat", "transfer-leader", "store2", "-t", "1");
+        assertEquals(124, run.exitCode(), run.err());
+        assertTrue(run.oneErrorLine() && run.err().contains("store1 127.0.0.1:7001 term 2"), run.err());
     }
 
     @Test

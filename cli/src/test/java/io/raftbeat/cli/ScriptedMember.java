@@ -17,6 +17,7 @@ import io.raftbeat.proto.v1.LeaderRequest;
 import io.raftbeat.proto.v1.LeaderResponse;
 import io.raftbeat.proto.v1.ListEventsRequest;
 import io.raftbeat.proto.v1.ListEventsResponse;
+import io.raftbeat.proto.v1.TransferLeadershipRequest;
 import io.raftbeat.proto.v1.WatchRequest;
 import io.raftbeat.proto.v1.WatchResponse;
 import io.raftbeat.proto.v1.WatchServiceGrpc;
@@ -35,6 +36,9 @@ final class ScriptedMember implements AutoCloseable {
         throw Status.UNIMPLEMENTED.asRuntimeException();
     };
     volatile Function<LeaderRequest, LeaderResponse> leader = r -> {
+        throw Status.UNIMPLEMENTED.asRuntimeException();
+    };
+    volatile Function<TransferLeadershipRequest, LeaderResponse> transfer = r -> {
         throw Status.UNIMPLEMENTED.asRuntimeException();
     };
     volatile Function<ListEventsRequest, ListEventsResponse> events = r -> {
@@ -108,6 +112,11 @@ final class ScriptedMember implements AutoCloseable {
         @Override
         public void leader(LeaderRequest request, StreamObserver<LeaderResponse> observer) {
             answer(observer, () -> leader.apply(request));
+        }
+
+        @Override
+        public void transferLeadership(TransferLeadershipRequest request, StreamObserver<LeaderResponse> observer) {
+            answer(observer, () -> transfer.apply(request));
         }
     }
 
