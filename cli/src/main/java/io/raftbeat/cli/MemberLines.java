@@ -1,0 +1,33 @@
+package io.raftbeat.cli;
+
+import io.raftbeat.proto.v1.Member;
+import java.io.PrintStream;
+import java.util.List;
+
+/** How members are printed: a header and one aligned line per member. */
+final class MemberLines {
+    private static final String FORMAT = "%-10s %-22s %-22s %-9s %-9s %9s %5s%n";
+
+    private MemberLines() {}
+
+    static void print(List<Member> members, PrintStream out) {
+        out.printf(FORMAT, "ID", "RAFT", "GRPC", "ROLE", "REACHABLE", "REVISION", "TERM");
+        for (Member m : members) {
+            out.printf(
+                    FORMAT,
+                    m.getId(),
+                    m.getRaftAddress(),
+                    m.getGrpcAddress(),
+                    m.getLeader() ? "leader" : "follower",
+                    m.getReachable() ? "yes" : "no",
+                    m.getAppliedRevision(),
+                    m.getTerm());
+        }
+        out.flush();
+    }
+
+    /** The leader line that scripts parse: the member's name first, e.g. {@code store2 127.0.0.1:7002 term 3}. */
+    static String leaderLine(Member leader, long term) {
+        return leader.getId() + " " + leader.getGrpcAddress() + " term " + term;
+    }
+}
