@@ -73,7 +73,8 @@ public final class SafeXml {
         if (msg.contains("DOCTYPE")) {
             return "XML rejected: DOCTYPE is not allowed";
         }
-        if (msg.toLowerCase().contains("entity")) {
+        // Xerces names the entity in quotes; "must start and end within the same entity" is plain malformed XML.
+        if (msg.contains("entity \"") || msg.contains("external entities")) {
             return "XML rejected: entities are not allowed: " + msg;
         }
         return "XML is not well-formed: line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + msg;

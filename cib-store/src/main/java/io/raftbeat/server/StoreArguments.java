@@ -36,7 +36,8 @@ public final class StoreArguments {
             "election-timeout-ms",
             "snapshot-interval-s",
             "event-max-count",
-            "event-max-age-s");
+            "event-max-age-s",
+            "join");
 
     /** What {@code --help} prints. */
     public static final String USAGE = String.join(

@@ -91,6 +91,12 @@ class SafeXmlTest {
     }
 
     @Test
+    void unclosedElementIsMalformedNotAnEntityProblem() {
+        CibException e = refused("<primitive id=\"x\">");
+        assertTrue(e.getMessage().startsWith("XML is not well-formed: "), e.getMessage());
+    }
+
+    @Test
     void emptyInputIsRefused() {
         assertOneLine(refused("   "));
     }

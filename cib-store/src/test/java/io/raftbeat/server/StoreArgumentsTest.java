@@ -34,8 +34,11 @@ class StoreArgumentsTest {
                 "--event-max-count",
                 "50",
                 "--event-max-age-s",
-                "60");
+                "60",
+                "--join",
+                "true");
         assertEquals("store2", o.id());
+        assertTrue(o.join());
         assertEquals(new HostPort("127.0.0.1", 7102), o.raftAddress());
         assertEquals(new HostPort("127.0.0.1", 7002), o.grpcAddress());
         assertEquals(3, o.peers().size());

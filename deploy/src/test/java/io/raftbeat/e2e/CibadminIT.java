@@ -59,7 +59,7 @@ class CibadminIT {
             DOCTYPE         | 65  | -C -o resources -X <!DOCTYPE p [<!ENTITY e SYSTEM "file:///etc/passwd">]><primitive id="&e;"/>
             missing id      | 78  | -C -o constraints -X <rsc_location rsc="test_8" node="node1" score="100"/>
             existing id     | 108 | -C -o resources -X <primitive id="test_8" class="ocf" provider="heartbeat" type="Dummy"/>
-            unknown scope   | 78  | -C -o nosuchsection -X <primitive id="elsewhere" class="ocf" provider="heartbeat" type="Dummy"/>
+            unknown scope   | 64  | -C -o nosuchsection -X <primitive id="elsewhere" class="ocf" provider="heartbeat" type="Dummy"/>
             bad XPath       | 105 | -Q -A //primitive[
             old version     | 103 | -M -X <cib admin_epoch="0" epoch="0" num_updates="0"/>
             no such object  | 105 | -M -o resources -X <op id="nonexistent" name="monitor" interval="1s"/>
