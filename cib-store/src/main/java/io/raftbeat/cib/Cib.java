@@ -2,7 +2,12 @@ package io.raftbeat.cib;
 
 import io.raftbeat.proto.v1.CibVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.w3c.dom.Document;
@@ -127,10 +132,52 @@ public final class Cib {
         return doc;
     }
 
+    /**
+     * What the schema needs to see of a change: the skeleton with, in each section, only {@code units} (in document
+     * order). A section left empty that is not empty in the CIB keeps its first child, so that a "one or more"
+     * content model still holds.
+     */
+    Document structureOf(Collection<Element> units) {
+        Map<Element, List<Element>> bySection = new IdentityHashMap<>();
+        for (Element unit : units) {
+            if (unit.getParentNode() instanceof Element section && CibSections.isSection(section)) {
+                bySection.computeIfAbsent(section, s -> new ArrayList<>()).add(unit);
+            }
+        }
+        Document out = SafeXml.newDocument();
+        Element root = skeletonCopy(out, doc.getDocumentElement());
+        out.appendChild(root);
+        Iterator<Element> copies = sectionsOf(root).iterator();
+        for (Element section : sections()) {
+            Element copy = copies.next();
+            List<Element> included = bySection.getOrDefault(section, new ArrayList<>());
+            if (included.isEmpty() && firstChild(section) != null) {
+                included.add(firstChild(section));
+            }
+            included.sort(Comparator.comparingLong(Cib::seqOf));
+            for (Element e : included) {
+                copy.appendChild(out.importNode(e, true));
+            }
+        }
+        return out;
+    }
+
+    private static Element firstChild(Element parent) {
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** The sections in document order: configuration's children, then status. */
-    java.util.List<Element> sections() {
-        java.util.List<Element> out = new java.util.ArrayList<>();
-        Element root = doc.getDocumentElement();
+    List<Element> sections() {
+        return sectionsOf(doc.getDocumentElement());
+    }
+
+    private static List<Element> sectionsOf(Element root) {
+        List<Element> out = new ArrayList<>();
         for (Node c = root.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (CibSections.isConfiguration(c)) {
                 for (Node s = c.getFirstChild(); s != null; s = s.getNextSibling()) {

@@ -36,7 +36,7 @@ final class CibCommit {
             checkNotOlder(root, before);
             bump(tx, root);
             if (options.validate() && tx.outsideStatusDirty()) {
-                validate(cib, options);
+                validate(cib, tx, changes, options);
             }
         }
         // Unchanged content can still have moved keys (an identical section replaced): store them, report nothing.
@@ -122,15 +122,26 @@ final class CibCommit {
         }
     }
 
-    private static void validate(Cib cib, CibOptions options) throws CibException {
+    static String schemaOf(Element root) {
+        return root.hasAttribute("validate-with") ? root.getAttribute("validate-with") : "pacemaker-3.9";
+    }
+
+    /**
+     * Validates as Pacemaker does, but at the cost of the change: the CIB was valid before, and every section's
+     * content model is a repetition, so the skeleton plus the elements this change put stand for the whole
+     * document. A changed (or newly enforced) validate-with checks everything. ID/IDREF rules span the document.
+     */
+    private static void validate(Cib cib, CibTransaction tx, CibChangeSet changes, CibOptions options)
+            throws CibException {
         Element root = cib.document().getDocumentElement();
-        String schema = root.hasAttribute("validate-with") ? root.getAttribute("validate-with") : "pacemaker-3.9";
+        String schema = schemaOf(root);
         if (schema.equals("none")) {
             return;
         }
         try {
             SchemaValidator validator = JingSchemaValidator.forDirectory(options.schemaDir());
-            validator.validate(cib.document(), schema);
+            boolean whole = !schema.equals(tx.originalSchema());
+            validator.validate(cib.document(), whole ? cib.document() : cib.structureOf(changes.putElements()), schema);
         } catch (SchemaException e) {
             String prefix = e.kind() == SchemaException.Kind.INVALID
                     ? "Update does not conform to the configured schema: "

@@ -26,6 +26,7 @@ import org.w3c.dom.Node;
 final class CibTransaction {
     private final Document doc;
     private final Element originalRoot;
+    private final String originalSchema;
     private final Map<Element, Map<String, String>> savedAttrs = new IdentityHashMap<>();
     private final Map<Element, List<Element>> savedChildren = new IdentityHashMap<>();
     private final Map<Element, Element> backups = new LinkedHashMap<>();
@@ -38,6 +39,7 @@ final class CibTransaction {
     CibTransaction(Cib cib) {
         this.doc = cib.document();
         this.originalRoot = doc.getDocumentElement();
+        this.originalSchema = CibCommit.schemaOf(originalRoot);
         this.originalSections = cib.sections();
         saveSkeletonNode(originalRoot);
         Element config = CibSections.child(originalRoot, CibSections.CONFIGURATION);
@@ -64,6 +66,11 @@ final class CibTransaction {
     /** Whether anything but the status section changed: what Pacemaker's schema has a say on. */
     boolean outsideStatusDirty() {
         return outsideStatusDirty;
+    }
+
+    /** The validate-with the CIB had when this transaction started. */
+    String originalSchema() {
+        return originalSchema;
     }
 
     Element originalRoot() {

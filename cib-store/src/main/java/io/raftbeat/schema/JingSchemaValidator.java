@@ -41,14 +41,14 @@ public final class JingSchemaValidator implements SchemaValidator {
     }
 
     @Override
-    public void validate(Document cib, String schemaName) throws SchemaException {
+    public void validate(Document cib, Document structure, String schemaName) throws SchemaException {
         Schema schema = schema(schemaName);
         FirstError errors = new FirstError();
         PropertyMapBuilder props = new PropertyMapBuilder();
         props.put(ValidateProperty.ERROR_HANDLER, errors);
         Validator validator = schema.createValidator(props.toPropertyMap());
         try {
-            DomToSax.feed(cib, validator.getContentHandler());
+            DomToSax.feed(structure, validator.getContentHandler());
         } catch (SAXException e) {
             // FirstError stops jing at the first error; anything else is reported the same way.
         }

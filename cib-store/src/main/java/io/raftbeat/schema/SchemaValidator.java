@@ -15,5 +15,14 @@ public interface SchemaValidator {
      * @throws SchemaException INVALID with the validator's first error, or UNAVAILABLE naming the schema file that
      *     cannot be read or compiled
      */
-    void validate(Document cib, String schemaName) throws SchemaException;
+    default void validate(Document cib, String schemaName) throws SchemaException {
+        validate(cib, cib, schemaName);
+    }
+
+    /**
+     * Validates the element structure of {@code structure} (the CIB itself, or a document that stands for it: its
+     * skeleton and the elements a change touched) against the schema, and the ID/IDREF rules over the whole
+     * {@code cib}, whose references may point anywhere.
+     */
+    void validate(Document cib, Document structure, String schemaName) throws SchemaException;
 }
