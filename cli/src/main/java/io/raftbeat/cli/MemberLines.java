@@ -20,10 +20,15 @@ final class MemberLines {
                     m.getGrpcAddress(),
                     m.getLeader() ? "leader" : "follower",
                     m.getReachable() ? "yes" : "no",
-                    m.getAppliedRevision(),
-                    m.getTerm());
+                    known(m.getAppliedRevision()),
+                    known(m.getTerm()));
         }
         out.flush();
+    }
+
+    /** Zero is what the answering member reports for a peer it cannot see into: print it as unknown. */
+    private static String known(long value) {
+        return value == 0 ? "-" : Long.toString(value);
     }
 
     /** The leader line that scripts parse: the member's name first, e.g. {@code store2 127.0.0.1:7002 term 3}. */
