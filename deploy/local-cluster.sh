@@ -150,6 +150,7 @@ case "$cmd" in
         else
             for m in "${members[@]}"; do start_member "$m"; done
             wait_for_leader "${members[@]}"
+            "$raftbeat" members
         fi
         ;;
     stop)
