@@ -18,9 +18,13 @@ import io.raftbeat.proto.v1.RemoveMemberRequest;
 import io.raftbeat.proto.v1.TransferLeadershipRequest;
 import io.raftbeat.raft.Commands;
 import io.raftbeat.raft.RaftCibStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +33,8 @@ import java.util.stream.Collectors;
  * it joins the Raft configuration, so every member can forward to it.
  */
 final class ClusterGrpcService extends ClusterServiceGrpc.ClusterServiceImplBase {
+    private static final long PEER_DEADLINE_MS = 1000;
+
     private final RaftCibStore raft;
     private final LeaderLocator leaders;
     private final Commands commands;
@@ -43,8 +49,58 @@ final class ClusterGrpcService extends ClusterServiceGrpc.ClusterServiceImplBase
 
     @Override
     public void members(MembersRequest request, StreamObserver<MembersResponse> out) {
-        out.onNext(MembersResponse.newBuilder().addAllMembers(describe()).build());
+        List<Member> members = describe();
+        if (request.getSelfOnly()) {
+            members = members.stream().filter(this::isSelf).toList();
+        } else {
+            members = askEach(members);
+        }
+        out.onNext(MembersResponse.newBuilder().addAllMembers(members).build());
         out.onCompleted();
+    }
+
+    /** Each peer describes itself (revision, term), in parallel; one that does not answer is unreachable. */
+    private List<Member> askEach(List<Member> members) {
+        MembersRequest selfOnly = MembersRequest.newBuilder().setSelfOnly(true).build();
+        List<Future<MembersResponse>> answers = new ArrayList<>();
+        for (Member m : members) {
+            answers.add(
+                    isSelf(m) || m.getGrpcAddress().isEmpty()
+                            ? null
+                            : leaders.forwardTo(m.getGrpcAddress(), ClusterServiceGrpc::newFutureStub)
+                                    .withDeadlineAfter(PEER_DEADLINE_MS, TimeUnit.MILLISECONDS)
+                                    .members(selfOnly));
+        }
+        List<Member> out = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            out.add(answers.get(i) == null ? m : merged(m, answers.get(i)));
+        }
+        return out;
+    }
+
+    private static Member merged(Member known, Future<MembersResponse> answer) {
+        try {
+            List<Member> own = answer.get().getMembersList();
+            if (own.size() == 1) {
+                Member self = own.get(0);
+                return known.toBuilder()
+                        .setReachable(true)
+                        .setAppliedRevision(self.getAppliedRevision())
+                        .setTerm(self.getTerm())
+                        .build();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // It did not answer in time: unreachable from here.
+        }
+        return known.toBuilder().setReachable(false).build();
+    }
+
+    private boolean isSelf(Member m) {
+        return m.getRaftAddress()
+                .equals(raft.node().getNodeId().getPeerId().getEndpoint().toString());
     }
 
     @Override

@@ -56,6 +56,31 @@ class ClusterServiceTest {
     }
 
     @Test
+    void membersAsksEachPeerAndMarksAStoppedOneUnreachable() throws Exception {
+        cluster = MiniCibCluster.start(dir);
+        StoreMember leader = cluster.awaitLeader();
+        String down = cluster.aFollower().id();
+        cluster.stopMember(down);
+        List<Member> members = cluster.cluster(leader.id())
+                .members(MembersRequest.getDefaultInstance())
+                .getMembersList();
+        for (Member m : members) {
+            assertEquals(!m.getId().equals(down), m.getReachable(), m.toString());
+            if (m.getReachable()) {
+                assertTrue(m.getTerm() > 0 && m.getAppliedRevision() > 0, m.toString());
+            }
+        }
+        String up = cluster.running().stream()
+                .map(StoreMember::id)
+                .filter(id -> !id.equals(leader.id()))
+                .findFirst()
+                .orElseThrow();
+        List<Member> fromFollower =
+                cluster.cluster(up).members(MembersRequest.getDefaultInstance()).getMembersList();
+        assertEquals(2, fromFollower.stream().filter(Member::getReachable).count(), fromFollower.toString());
+    }
+
+    @Test
     void transferAskedOfAFollowerMovesLeadershipAndWritesGoOn() throws Exception {
         cluster = MiniCibCluster.start(dir);
         StoreMember leader = cluster.awaitLeader();
