@@ -61,9 +61,16 @@ class ClusterServiceTest {
         StoreMember leader = cluster.awaitLeader();
         String down = cluster.aFollower().id();
         cluster.stopMember(down);
-        List<Member> members = cluster.cluster(leader.id())
-                .members(MembersRequest.getDefaultInstance())
-                .getMembersList();
+        // A follower learns the term and applies the first entries a moment after the election: poll for that.
+        List<Member> members = List.of();
+        for (long end = System.nanoTime() + 20_000_000_000L; System.nanoTime() < end; Thread.sleep(100)) {
+            members = cluster.cluster(leader.id())
+                    .members(MembersRequest.getDefaultInstance())
+                    .getMembersList();
+            if (members.stream().filter(Member::getReachable).allMatch(m -> m.getAppliedRevision() > 0)) {
+                break;
+            }
+        }
         for (Member m : members) {
             assertEquals(!m.getId().equals(down), m.getReachable(), m.toString());
             if (m.getReachable()) {
