@@ -6,32 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alipay.sofa.jraft.Status;
 import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.testing.MiniCibCluster;
+import io.raftbeat.testing.MiniCibClusterTest;
 import io.raftbeat.testing.Requests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A member that was down comes back: from the leader's log, or from a snapshot when the log was compacted. */
 @Timeout(120)
-class CatchUpTest {
-    @TempDir
-    Path dir;
-
-    private MiniCibCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class CatchUpTest extends MiniCibClusterTest {
     @Test
     void stoppedMemberCatchesUpFromTheLog() throws Exception {
         cluster = MiniCibCluster.start(dir);

@@ -12,29 +12,15 @@ import io.raftbeat.proto.v1.MembershipResponse;
 import io.raftbeat.proto.v1.RemoveMemberRequest;
 import io.raftbeat.proto.v1.TransferLeadershipRequest;
 import io.raftbeat.testing.MiniCibCluster;
+import io.raftbeat.testing.MiniCibClusterTest;
 import io.raftbeat.testing.Requests;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** ClusterService on a 3-member group: members, leader, leadership transfer asked of a follower. */
 @Timeout(120)
-class ClusterServiceTest {
-    @TempDir
-    Path dir;
-
-    private MiniCibCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class ClusterServiceTest extends MiniCibClusterTest {
     @Test
     void everyMemberNamesTheLeaderAndListsTheGroup() throws Exception {
         cluster = MiniCibCluster.start(dir);

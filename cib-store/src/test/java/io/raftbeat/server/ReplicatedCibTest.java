@@ -16,35 +16,21 @@ import io.raftbeat.proto.v1.ErrorDetail;
 import io.raftbeat.proto.v1.Event;
 import io.raftbeat.proto.v1.ListEventsRequest;
 import io.raftbeat.testing.MiniCibCluster;
+import io.raftbeat.testing.MiniCibClusterTest;
 import io.raftbeat.testing.Requests;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A 3-member group in this JVM: writes anywhere, linearizable reads, CIB errors, bad log entries. */
 @Timeout(120)
-class ReplicatedCibTest {
-    @TempDir
-    Path dir;
-
-    private MiniCibCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class ReplicatedCibTest extends MiniCibClusterTest {
     @Test
     void writeThroughFollowerIsReadLinearizablyOnAnotherMember() throws Exception {
         cluster = MiniCibCluster.start(dir);

@@ -15,34 +15,20 @@ import io.raftbeat.proto.v1.WatchResponse;
 import io.raftbeat.server.StoreMember;
 import io.raftbeat.storage.EventRetention;
 import io.raftbeat.testing.MiniCibCluster;
+import io.raftbeat.testing.MiniCibClusterTest;
 import io.raftbeat.testing.Requests;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Watch over gRPC on a 3-member group: order, resume without gap or duplicate, compaction, filters, retention. */
 @Timeout(120)
-class WatchStreamTest {
-    @TempDir
-    Path dir;
-
-    private MiniCibCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class WatchStreamTest extends MiniCibClusterTest {
     @Test
     void watchFromRevisionStreamsEveryLaterEventInOrderAndResumesWithoutGapOrDuplicate() throws Exception {
         cluster = MiniCibCluster.start(dir);
