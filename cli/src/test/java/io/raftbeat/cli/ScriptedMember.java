@@ -1,17 +1,15 @@
 package io.raftbeat.cli;
 
-import com.google.protobuf.Any;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
+import io.raftbeat.cib.CibError;
 import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.CibServiceGrpc;
 import io.raftbeat.proto.v1.ClusterServiceGrpc;
-import io.raftbeat.proto.v1.ErrorDetail;
 import io.raftbeat.proto.v1.EventServiceGrpc;
 import io.raftbeat.proto.v1.LeaderRequest;
 import io.raftbeat.proto.v1.LeaderResponse;
@@ -21,6 +19,7 @@ import io.raftbeat.proto.v1.TransferLeadershipRequest;
 import io.raftbeat.proto.v1.WatchRequest;
 import io.raftbeat.proto.v1.WatchResponse;
 import io.raftbeat.proto.v1.WatchServiceGrpc;
+import io.raftbeat.server.GrpcErrors;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -66,17 +65,9 @@ final class ScriptedMember implements AutoCloseable {
         return "127.0.0.1:" + server.getPort();
     }
 
-    /** A member's refusal as the store sends it: a google.rpc.Status carrying an ErrorDetail. */
+    /** A member's refusal exactly as the store sends it (the store's own {@link GrpcErrors}). */
     static StatusRuntimeException refusal(Status.Code code, int exitCode, String message, String leaderAddress) {
-        ErrorDetail detail = ErrorDetail.newBuilder()
-                .setExitCode(exitCode)
-                .setLeaderAddress(leaderAddress)
-                .build();
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(code.value())
-                .setMessage(message)
-                .addDetails(Any.pack(detail))
-                .build());
+        return GrpcErrors.status(code, message, CibError.forExitCode(exitCode), leaderAddress);
     }
 
     @Override
