@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# A local Raftbeat cluster: three store members on 127.0.0.1 (gRPC 7001-7003, Raft 7101-7103).
+# A local Raftbeat cluster: three store members on 127.0.0.1 (gRPC 7001-7003, Raft 7101-7103) and three node
+# agents (node1-node3), each with its own working directory, as three machines would have.
 # Data, logs and pid files live in run/ at the top of the checkout (git-ignored).
 #
-#   deploy/local-cluster.sh start          build if needed, start store1-store3, return once a leader is elected
-#   deploy/local-cluster.sh start NAME     start one member (e.g. after kill)
-#   deploy/local-cluster.sh stop [NAME]    SIGTERM, wait, then SIGKILL
+#   deploy/local-cluster.sh start          build if needed, start store1-store3, wait for a leader, start node1-node3
+#   deploy/local-cluster.sh start NAME     start one member or agent (e.g. after kill)
+#   deploy/local-cluster.sh stop [NAME]    SIGTERM, wait, then SIGKILL (agents first)
 #   deploy/local-cluster.sh kill NAME      SIGKILL (a crash)
-#   deploy/local-cluster.sh status         each member's process and the leader
-#   deploy/local-cluster.sh logs NAME [-f] the member's log (-f: follow)
+#   deploy/local-cluster.sh status         each process, the leader and the nodes
+#   deploy/local-cluster.sh logs NAME [-f] the process's log (-f: follow)
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 run="$root/run"
 store_jar="$root/cib-store/target/raftbeat-store.jar"
+agent_jar="$root/node-agent/target/raftbeat-agent.jar"
 cli_jar="$root/cli/target/raftbeat-cli.jar"
 raftbeat="$root/cli/bin/raftbeat"
 members=(store1 store2 store3)
+agents=(node1 node2 node3)
 peers="store1=127.0.0.1:7101/127.0.0.1:7001,store2=127.0.0.1:7102/127.0.0.1:7002,store3=127.0.0.1:7103/127.0.0.1:7003"
 start_timeout="${RAFTBEAT_START_TIMEOUT:-90}"
 stop_timeout="${RAFTBEAT_STOP_TIMEOUT:-20}"
@@ -30,13 +33,23 @@ member_number() {
     esac
 }
 
-# The pid of a running member, or nothing (a stale pid file is removed).
+# "member" or "agent"; anything else is a usage error.
+kind_of() {
+    case "$1" in
+        store1|store2|store3) echo member ;;
+        node1|node2|node3) echo agent ;;
+        *) echo "local-cluster: unknown process '$1' (known: ${members[*]} ${agents[*]})" >&2; exit 64 ;;
+    esac
+}
+
+# The pid of a running member or agent, or nothing (a stale pid file is removed).
 pid_of() {
-    local name="$1" file="$run/$1.pid" pid
+    local name="$1" file="$run/$1.pid" pid jar=raftbeat-store.jar flag=--id
+    [[ "$(kind_of "$name")" == agent ]] && jar=raftbeat-agent.jar flag=--node
     [[ -f "$file" ]] || return 0
     pid="$(cat "$file")"
     if [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] \
-        && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "raftbeat-store.jar --id $name "; then
+        && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "$jar $flag $name "; then
         echo "$pid"
     else
         rm -f "$file"
@@ -44,7 +57,7 @@ pid_of() {
 }
 
 build_if_needed() {
-    if [[ ! -f "$store_jar" || ! -f "$cli_jar" ]]; then
+    if [[ ! -f "$store_jar" || ! -f "$cli_jar" || ! -f "$agent_jar" ]]; then
         echo "local-cluster: building (mvn -B -q -DskipTests package) ..."
         (cd "$root" && mvn -B -q -DskipTests package) || die "the build failed"
     fi
@@ -68,6 +81,26 @@ start_member() {
     echo "$name started (pid $!, gRPC 127.0.0.1:$((7000 + n)), Raft 127.0.0.1:$((7100 + n)), log run/$name.log)"
 }
 
+start_agent() {
+    local name="$1" pid
+    pid="$(pid_of "$name")"
+    if [[ -n "$pid" ]]; then
+        echo "$name is already running (pid $pid)"
+        return 0
+    fi
+    mkdir -p "$run/$name/run"
+    # Its own run directory: the nodes share this machine, their resources must not see each other's state files.
+    setsid nohup java -Xms16m -Xmx256m -XX:+UseSerialGC -Dcom.google.protobuf.use_unsafe_pre22_gencode=true \
+        ${RAFTBEAT_AGENT_JAVA_OPTS:-} -jar "$agent_jar" --node "$name" --servers "$CIB_SERVER" \
+        --work-dir "$run/$name" --run-dir "$run/$name/run" >> "$run/$name.log" 2>&1 < /dev/null &
+    echo $! > "$run/$name.pid"
+    echo "$name started (pid $!, agent, work dir run/$name, log run/$name.log)"
+}
+
+start_one() {
+    if [[ "$(kind_of "$1")" == agent ]]; then start_agent "$1"; else start_member "$1"; wait_for_leader "$1"; fi
+}
+
 wait_for_leader() {
     local deadline=$((SECONDS + start_timeout)) line name
     while ((SECONDS < deadline)); do
@@ -84,6 +117,27 @@ wait_for_leader() {
         sleep 1
     done
     die "no leader elected within ${start_timeout}s; see: deploy/local-cluster.sh logs store1"
+}
+
+# Waits until every agent's node is online in the CIB, then shows the cluster as crm_mon -1 does.
+wait_for_nodes() {
+    local deadline=$((SECONDS + start_timeout)) online a
+    while ((SECONDS < deadline)); do
+        online="$("$root/cli/bin/cibadmin" -Q -A "//node_state[@crmd='online']" 2>/dev/null \
+            | grep -o '<node_state ' | wc -l)" || online=0
+        if ((online >= ${#agents[@]})); then
+            "$root/cli/bin/crm_mon" -1
+            return 0
+        fi
+        for a in "${agents[@]}"; do
+            if [[ -z "$(pid_of "$a")" ]]; then
+                tail -n 20 "$run/$a.log" >&2 || true
+                die "$a exited while starting (its log is above, all of it in run/$a.log)"
+            fi
+        done
+        sleep 0.5
+    done
+    die "the nodes did not come online within ${start_timeout}s; see: deploy/local-cluster.sh logs node1"
 }
 
 stop_member() {
@@ -107,7 +161,6 @@ stop_member() {
 
 kill_member() {
     local name="$1" pid
-    member_number "$name" > /dev/null
     pid="$(pid_of "$name")"
     [[ -n "$pid" ]] || { echo "$name is not running"; return 0; }
     kill -KILL "$pid"
@@ -132,6 +185,14 @@ status() {
             printf '%-7s stopped\n' "$name"
         fi
     done
+    for name in "${agents[@]}"; do
+        pid="$(pid_of "$name")"
+        if [[ -n "$pid" ]]; then
+            printf '%-7s running  pid %-7s agent, work dir run/%s\n' "$name" "$pid" "$name"
+        else
+            printf '%-7s stopped\n' "$name"
+        fi
+    done
     if [[ -n "$leader" ]]; then echo "leader: $leader"; else echo "leader: none"; fi
     ((running > 0)) || return 3
     [[ -n "$leader" ]] || return 1
@@ -144,27 +205,28 @@ case "$cmd" in
         build_if_needed
         mkdir -p "$run"
         if [[ -n "$name" ]]; then
-            member_number "$name" > /dev/null
-            start_member "$name"
-            wait_for_leader "$name"
+            start_one "$name"
         else
             for m in "${members[@]}"; do start_member "$m"; done
             wait_for_leader "${members[@]}"
             "$raftbeat" members
+            for a in "${agents[@]}"; do start_agent "$a"; done
+            wait_for_nodes
         fi
         ;;
     stop)
-        if [[ -n "$name" ]]; then member_number "$name" > /dev/null; stop_member "$name"
-        else for m in "${members[@]}"; do stop_member "$m"; done; fi
+        if [[ -n "$name" ]]; then kind_of "$name" > /dev/null; stop_member "$name"
+        else for p in "${agents[@]}" "${members[@]}"; do stop_member "$p"; done; fi
         ;;
     kill)
         [[ -n "$name" ]] || { echo "usage: $0 kill NAME" >&2; exit 64; }
+        kind_of "$name" > /dev/null
         kill_member "$name"
         ;;
     status) status ;;
     logs)
         [[ -n "$name" ]] || { echo "usage: $0 logs NAME [-f]" >&2; exit 64; }
-        member_number "$name" > /dev/null
+        kind_of "$name" > /dev/null
         [[ -f "$run/$name.log" ]] || die "no log for $name yet (run/$name.log)"
         if [[ "${3:-}" == "-f" ]]; then exec tail -n 50 -F "$run/$name.log"; else cat "$run/$name.log"; fi
         ;;

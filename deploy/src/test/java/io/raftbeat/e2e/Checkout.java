@@ -17,6 +17,10 @@ final class Checkout {
         return require(ROOT.resolve("cib-store/target/raftbeat-store.jar"));
     }
 
+    static Path agentJar() {
+        return require(ROOT.resolve("node-agent/target/raftbeat-agent.jar"));
+    }
+
     static Path cliScript(String program) {
         require(ROOT.resolve("cli/target/raftbeat-cli.jar"));
         return require(ROOT.resolve("cli/bin/" + program));

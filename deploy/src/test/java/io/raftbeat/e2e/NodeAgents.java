@@ -1,0 +1,112 @@
+package io.raftbeat.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * Real node agents ({@code java -jar node-agent/target/raftbeat-agent.jar}), one per node name, each with its own
+ * working and run directory as separate machines would have, against a {@link StoreCluster}. Register it after the
+ * store cluster; agents are killed after the class's tests, and a failed test prints the end of their logs.
+ */
+final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+    private final List<String> nodes;
+    private final Supplier<String> servers;
+    private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    private Path dir;
+
+    NodeAgents(Supplier<String> servers, String... nodes) {
+        this.servers = servers;
+        this.nodes = List.of(nodes);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("raftbeat-agents-");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::killAll));
+        for (String node : nodes) {
+            start(node);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        killAll();
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        for (String node : nodes) {
+            System.out.println("---- last lines of agent " + node + " ----");
+            try {
+                List<String> lines = Files.readAllLines(dir.resolve(node + ".log"), StandardCharsets.UTF_8);
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
+            } catch (IOException e) {
+                System.out.println("(no log: " + e + ")");
+            }
+        }
+        System.out.println("agent directories kept in " + dir);
+    }
+
+    /** The node's run directory: its resource agents' state and pid files ({@code HA_RSCTMP}, {@code HA_VARRUN}). */
+    Path runDir(String node) {
+        return dir.resolve(node).resolve("run");
+    }
+
+    void start(String node) throws IOException {
+        Path work = dir.resolve(node);
+        Files.createDirectories(runDir(node));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(
+                java.toString(),
+                "-Xms16m",
+                "-Xmx128m",
+                "-XX:+UseSerialGC",
+                "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
+                "-jar",
+                Checkout.agentJar().toString(),
+                "--node",
+                node,
+                "--servers",
+                servers.get(),
+                "--work-dir",
+                work.toString(),
+                "--run-dir",
+                runDir(node).toString());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dir.resolve(node + ".log").toFile()));
+        processes.put(node, builder.start());
+    }
+
+    /** SIGKILL, as a crash of the agent: its lease is left to expire. */
+    void kill9(String node) throws InterruptedException {
+        Process process = processes.remove(node);
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void killAll() {
+        processes.values().forEach(Process::destroyForcibly);
+        for (Process process : processes.values()) {
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+}
