@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class StatusOperations {
     /** Node names, resource ids and action ids the store accepts: no paths, no XML or XPath metacharacters. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    /** Action ids also allow ':', as in the scheduler's {@code <transition>:<index>}. */
+    public static final Pattern ACTION_ID = Pattern.compile("[A-Za-z0-9._:-]+");
 
     private StatusOperations() {}
 
@@ -68,10 +70,19 @@ public final class StatusOperations {
 
     /** Refuses an empty name or one outside {@code [A-Za-z0-9._-]+} (exit 64, CRM_EX_USAGE). */
     public static void requireName(String what, String value) throws CibException {
-        if (value == null || !NAME.matcher(value).matches()) {
+        require(NAME, what, value, "'.', '_' or '-'");
+    }
+
+    /** Refuses an empty action id or one outside {@code [A-Za-z0-9._:-]+} (exit 64, CRM_EX_USAGE). */
+    public static void requireActionId(String value) throws CibException {
+        require(ACTION_ID, "action id", value, "'.', '_', ':' or '-'");
+    }
+
+    private static void require(Pattern p, String what, String value, String punctuation) throws CibException {
+        if (value == null || !p.matcher(value).matches()) {
             throw new CibException(
                     CibError.USAGE,
-                    "Invalid " + what + " '" + SafeXml.oneLine(value) + "': use letters, digits, '.', '_' or '-'");
+                    "Invalid " + what + " '" + SafeXml.oneLine(value) + "': use letters, digits, " + punctuation);
         }
     }
 }

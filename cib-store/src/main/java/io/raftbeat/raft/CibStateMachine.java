@@ -52,6 +52,7 @@ public final class CibStateMachine extends StateMachineAdapter {
     private final ReentrantLock cibLock = new ReentrantLock();
 
     private Cib cib; // guarded by cibLock
+    private final ActionTable actions; // guarded by cibLock
     private volatile List<Member> members;
     private volatile long leaderTerm = -1;
     private volatile long term;
@@ -74,6 +75,7 @@ public final class CibStateMachine extends StateMachineAdapter {
         }
         this.cib = cibOf(s);
         this.members = s.members();
+        this.actions = new ActionTable(s.actions());
     }
 
     @Override
@@ -123,7 +125,7 @@ public final class CibStateMachine extends StateMachineAdapter {
         cibLock.lock();
         try {
             try {
-                committed = applier.apply(index, cmd, cib, members, store.revision() + 1);
+                committed = applier.apply(index, cmd, cib, members, actions, store.revision() + 1);
             } catch (CibException e) {
                 LOG.info(
                         "entry {} refused: {} (exit {})",
@@ -144,6 +146,9 @@ public final class CibStateMachine extends StateMachineAdapter {
             store.commit(committed);
             if (committed.members() != null) {
                 members = committed.members();
+            }
+            if (committed.actions() != null) {
+                actions.apply(committed.actions());
             }
         } finally {
             cibLock.unlock();
@@ -198,6 +203,14 @@ public final class CibStateMachine extends StateMachineAdapter {
         } finally {
             cibLock.unlock();
         }
+    }
+
+    /**
+     * The actions keyspace as of the last applied entry: read it only inside {@link #read}, whose lock keeps the
+     * apply thread off it.
+     */
+    public ActionTable actions() {
+        return actions;
     }
 
     /** The replicated member table (members added or changed through the group, beyond the configured peers). */
@@ -256,6 +269,7 @@ public final class CibStateMachine extends StateMachineAdapter {
             StoredState s = store.restore(Path.of(reader.getPath(), SnapshotFiles.STATE_DIR));
             cib = cibOf(s);
             members = s.members();
+            actions.replaceAll(s.actions());
         } catch (Exception e) {
             LOG.error("installing snapshot at index {} failed", snapshotIndex, e);
             return false;
