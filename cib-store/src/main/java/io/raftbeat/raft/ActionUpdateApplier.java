@@ -1,7 +1,6 @@
 package io.raftbeat.raft;
 
 import io.raftbeat.cib.CibException;
-import io.raftbeat.cib.StatusOperations;
 import io.raftbeat.proto.v1.Action;
 import io.raftbeat.proto.v1.ActionRef;
 import io.raftbeat.proto.v1.Command;
@@ -24,7 +23,7 @@ final class ActionUpdateApplier {
     static CommittedCommand apply(long index, Command cmd, ActionTable table, Event.Builder event)
             throws CibException {
         UpdateActionsRequest r = cmd.getUpdateActions();
-        requireValid(r);
+        AgentRequests.requireValid(r);
         List<ActionRef> deletes = new ArrayList<>();
         for (ActionRef ref : r.getDeleteList()) {
             if (table.get(ref.getNode(), ref.getId()) != null && !deletes.contains(ref)) {
@@ -44,20 +43,6 @@ final class ActionUpdateApplier {
                 .setSummary(summary(puts.size(), deletes.size(), nodes))
                 .addAllChanges(ActionEvents.changes(changes));
         return new CommittedCommand(index, cmd.getTimeUnixMs(), null, event.build(), null, "", changes);
-    }
-
-    /** Refuses the whole request when one action or reference is malformed (exit 64). */
-    static void requireValid(UpdateActionsRequest r) throws CibException {
-        for (Action a : r.getPutList()) {
-            StatusOperations.requireName("node name", a.getNode());
-            StatusOperations.requireActionId(a.getId());
-            StatusOperations.requireName("resource id", a.getResource().getId());
-            StatusOperations.requireName("operation", a.getOperation());
-        }
-        for (ActionRef ref : r.getDeleteList()) {
-            StatusOperations.requireName("node name", ref.getNode());
-            StatusOperations.requireActionId(ref.getId());
-        }
     }
 
     private static String summary(int put, int deleted, Set<String> nodes) {

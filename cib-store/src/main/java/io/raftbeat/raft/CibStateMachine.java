@@ -44,6 +44,7 @@ public final class CibStateMachine extends StateMachineAdapter {
     private final WatchHub hub;
     private final CommandApplier applier;
     private final LongConsumer onLeaderStart;
+    private final Runnable onLeaderStop;
     /**
      * Guards {@link #cib}: held by the apply thread while it changes the CIB and persists, and by readers while they
      * read it (the DOM is not safe for concurrent reads either). Lock order: this first, then RocksCibStore's
@@ -63,10 +64,22 @@ public final class CibStateMachine extends StateMachineAdapter {
      */
     public CibStateMachine(RocksCibStore store, WatchHub hub, CibOptions options, LongConsumer onLeaderStart)
             throws RocksDBException {
+        this(store, hub, options, onLeaderStart, () -> {});
+    }
+
+    /** @param onLeaderStop called (on the apply thread) when this member stops leading; it must not block */
+    public CibStateMachine(
+            RocksCibStore store,
+            WatchHub hub,
+            CibOptions options,
+            LongConsumer onLeaderStart,
+            Runnable onLeaderStop)
+            throws RocksDBException {
         this.store = store;
         this.hub = hub;
         this.applier = new CommandApplier(options);
         this.onLeaderStart = onLeaderStart;
+        this.onLeaderStop = onLeaderStop;
         StoredState s = store.load();
         if (s.skeleton() == null) {
             Cib initial = Cib.empty();
@@ -238,6 +251,7 @@ public final class CibStateMachine extends StateMachineAdapter {
     public void onLeaderStop(Status status) {
         leaderTerm = -1;
         LOG.info("no longer leader: {}", status);
+        onLeaderStop.run();
     }
 
     @Override

@@ -34,16 +34,14 @@ final class ReportApplier {
             throws CibException {
         ReportResults report = cmd.getReport();
         String node = report.getNode();
-        StatusOperations.requireName("node name", node);
+        AgentRequests.requireValid(node, report.getResultsList());
         List<OpResult> fresh = new ArrayList<>();
         Map<String, Action> completed = new LinkedHashMap<>();
         for (OpResult r : report.getResultsList()) {
-            StatusOperations.requireValid(r);
             if (r.getActionId().isEmpty()) {
                 fresh.add(r);
                 continue;
             }
-            StatusOperations.requireActionId(r.getActionId());
             Action action = completed.getOrDefault(r.getActionId(), table.get(node, r.getActionId()));
             if (action != null && action.hasResult()) {
                 if (action.getResult().getCallId() != r.getCallId()) {
