@@ -64,14 +64,14 @@ class AgentServiceTest extends MiniCibClusterTest {
 
     private List<Event> events(String member, long after) {
         return cluster.events(member)
-                .listEvents(ListEventsRequest.newBuilder()
-                        .setSinceRevision(after)
-                        .build())
+                .listEvents(
+                        ListEventsRequest.newBuilder().setSinceRevision(after).build())
                 .getEventsList();
     }
 
     private boolean hasEvent(String member, long after, String kind, String node) {
-        return events(member, after).stream().anyMatch(e -> e.getKind().equals(kind) && e.getNode().equals(node));
+        return events(member, after).stream()
+                .anyMatch(e -> e.getKind().equals(kind) && e.getNode().equals(node));
     }
 
     private String status(String member) {
@@ -123,11 +123,14 @@ class AgentServiceTest extends MiniCibClusterTest {
         cluster = MiniCibCluster.start(dir);
         StoreMember leader = cluster.awaitLeader();
         long start = leader.raft().stateMachine().revision();
-        cluster.agent(leader.id()).join(JoinRequest.newBuilder().setNode("node1").build());
+        cluster.agent(leader.id())
+                .join(JoinRequest.newBuilder().setNode("node1").build());
         StatusRuntimeException follower = assertThrows(
                 StatusRuntimeException.class, () -> beat(cluster.aFollower().id(), "node1"));
         assertEquals(Status.Code.UNAVAILABLE, follower.getStatus().getCode());
-        assertEquals(leader.options().grpcAddress().toString(), GrpcErrors.detailOf(follower).getLeaderAddress());
+        assertEquals(
+                leader.options().grpcAddress().toString(),
+                GrpcErrors.detailOf(follower).getLeaderAddress());
 
         StoreMember target = cluster.aFollower();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
@@ -219,7 +222,8 @@ class AgentServiceTest extends MiniCibClusterTest {
         StoreMember follower = cluster.aFollower();
         long before = leader.raft().stateMachine().revision();
         List<Runnable> calls = List.of(
-                () -> cluster.agent(leader.id()).join(JoinRequest.newBuilder().setNode("../x").build()),
+                () -> cluster.agent(leader.id())
+                        .join(JoinRequest.newBuilder().setNode("../x").build()),
                 () -> cluster.agent(leader.id()).join(JoinRequest.getDefaultInstance()),
                 () -> beat(leader.id(), "node 1"),
                 () -> cluster.agent(follower.id())
