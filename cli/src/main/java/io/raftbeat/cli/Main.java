@@ -33,6 +33,7 @@ public final class Main {
                     case "cibadmin" -> new CommandLine(new CibadminCommand(ctx));
                     case "raftbeat" -> RaftbeatCommand.commandLine(ctx);
                     case "crm_mon" -> new CommandLine(new CrmMonCommand(ctx));
+                    case "crm_resource" -> new CommandLine(new CrmResourceCommand(ctx));
                     default -> null;
                 };
         if (commandLine == null) {
