@@ -22,7 +22,9 @@ public final class Main {
     /** Runs one program to completion on the caller's thread and returns its exit code. */
     public static int run(String[] args, CliContext ctx) {
         if (args.length == 0) {
-            ctx.err().println("raftbeat-cli: name the program to run first: cibadmin or raftbeat");
+            ctx.err()
+                    .println(
+                            "raftbeat-cli: name the program to run first: cibadmin, crm_mon, crm_resource or raftbeat");
             return CliFailure.USAGE;
         }
         String program = args[0].substring(args[0].lastIndexOf('/') + 1);
@@ -30,10 +32,14 @@ public final class Main {
                 switch (program) {
                     case "cibadmin" -> new CommandLine(new CibadminCommand(ctx));
                     case "raftbeat" -> RaftbeatCommand.commandLine(ctx);
+                    case "crm_mon" -> new CommandLine(new CrmMonCommand(ctx));
+                    case "crm_resource" -> new CommandLine(new CrmResourceCommand(ctx));
                     default -> null;
                 };
         if (commandLine == null) {
-            ctx.err().println("raftbeat-cli: unknown program '" + program + "' (known: cibadmin, raftbeat)");
+            ctx.err()
+                    .println("raftbeat-cli: unknown program '" + program
+                            + "' (known: cibadmin, crm_mon, crm_resource, raftbeat)");
             return CliFailure.USAGE;
         }
         configure(commandLine, program, ctx);

@@ -1,0 +1,25 @@
+package io.raftbeat.status;
+
+/**
+ * One configured node's health as Pacemaker's unpack determines it from its {@code node_state}: online (in the
+ * membership, its controller up and joined), unclean (offline or failed while it was expected up, and fencing is
+ * enabled: it must be fenced before its resources are started elsewhere), pending (up but not yet joined), standby
+ * and maintenance from its {@code standby}/{@code maintenance} attributes (configuration or transient).
+ */
+public record NodeStatus(
+        String name,
+        boolean online,
+        boolean unclean,
+        boolean pending,
+        boolean standby,
+        boolean maintenance,
+        boolean expectedUp) {
+    /** Clean and offline: it went down as expected, or fencing is off. */
+    public boolean cleanOffline() {
+        return !online && !unclean && !pending;
+    }
+
+    NodeStatus asUnclean() {
+        return new NodeStatus(name, online, true, pending, standby, maintenance, expectedUp);
+    }
+}

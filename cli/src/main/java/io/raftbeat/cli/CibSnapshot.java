@@ -1,0 +1,40 @@
+package io.raftbeat.cli;
+
+import io.raftbeat.cib.CibException;
+import io.raftbeat.cib.SafeXml;
+import io.raftbeat.proto.v1.CibOperation;
+import io.raftbeat.proto.v1.CibRequest;
+import io.raftbeat.status.ClusterStatus;
+import io.raftbeat.status.StatusUnpacker;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.w3c.dom.Document;
+
+/**
+ * The whole CIB, read once for a status display or a resource lookup: from {@code CIB_file} when set, else from the
+ * cluster ({@code CIB_SERVER}) with a linearizable query through any member.
+ */
+record CibSnapshot(String xml) {
+    private static final int MAX_CIB_BYTES = 64 * 1024 * 1024;
+
+    static CibSnapshot read(CliContext ctx, Duration timeout) throws CliFailure {
+        CibRequest query =
+                CibRequest.newBuilder().setOperation(CibOperation.CIB_QUERY).build();
+        String cibFile = ctx.cibFile();
+        if (cibFile != null) {
+            return new CibSnapshot(new FileCib(Path.of(cibFile)).run(query).getXml());
+        }
+        try (RemoteCib remote = new RemoteCib(ServerList.parse(ctx.servers()), timeout)) {
+            return new CibSnapshot(remote.run(query).getXml());
+        }
+    }
+
+    ClusterStatus status() throws CliFailure {
+        try {
+            Document doc = SafeXml.parse(xml, MAX_CIB_BYTES);
+            return StatusUnpacker.unpack(doc);
+        } catch (CibException e) {
+            throw new CliFailure(e.error().exitCode(), "The CIB is not usable: " + e.getMessage());
+        }
+    }
+}

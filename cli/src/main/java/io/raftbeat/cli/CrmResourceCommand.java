@@ -1,0 +1,150 @@
+package io.raftbeat.cli;
+
+import io.raftbeat.agent.config.ResourceSpecs;
+import io.raftbeat.proto.v1.ResourceSpec;
+import io.raftbeat.status.ClusterStatus;
+import io.raftbeat.status.ConfiguredResource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Pacemaker's {@code crm_resource}, the commands of this issue: {@code --list}, {@code --locate -r ID} and
+ * {@code --force-start|--force-stop|--force-check -r ID}, on the cluster ({@code CIB_SERVER}) or a file
+ * ({@code CIB_file}). Output and exit codes follow Pacemaker 2.1.5; a missing resource is one line and exit 105.
+ */
+@Command(name = "crm_resource", sortOptions = false, description = "Perform tasks related to cluster resources.")
+final class CrmResourceCommand implements Callable<Integer> {
+    private static final int NO_SUCH = 105;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Option(
+            names = {"-L", "--list"},
+            description = "List all cluster resources with status")
+    boolean list;
+
+    @Option(
+            names = {"-W", "--locate"},
+            description = "Show the nodes the resource (-r) is running on")
+    boolean locate;
+
+    @Option(names = "--force-start", description = "Start the resource (-r) on this machine, bypassing the cluster")
+    boolean forceStart;
+
+    @Option(names = "--force-stop", description = "Stop the resource (-r) on this machine, bypassing the cluster")
+    boolean forceStop;
+
+    @Option(names = "--force-check", description = "Monitor the resource (-r) on this machine, bypassing the cluster")
+    boolean forceCheck;
+
+    @Option(
+            names = {"-r", "--resource"},
+            paramLabel = "ID",
+            description = "Resource ID")
+    String resource;
+
+    @Option(
+            names = {"-V", "--verbose"},
+            description = "Accepted for compatibility: the agent's output is always printed")
+    boolean[] verbose;
+
+    @Option(
+            names = {"-?", "--help"},
+            usageHelp = true,
+            description = "Show this help")
+    boolean help;
+
+    private final CliContext ctx;
+
+    CrmResourceCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws CliFailure {
+        String command = command();
+        if (!command.equals("list") && (resource == null || resource.isBlank())) {
+            throw CliFailure.usage("crm_resource: Must supply a resource id with -r");
+        }
+        CibSnapshot cib = CibSnapshot.read(ctx, TIMEOUT);
+        return switch (command) {
+            case "list" -> list(cib.status());
+            case "locate" -> locate(cib.status());
+            case "force-start" -> force(cib, new ForcedOperation(command, "start"));
+            case "force-stop" -> force(cib, new ForcedOperation(command, "stop"));
+            default -> force(cib, new ForcedOperation(command, "monitor"));
+        };
+    }
+
+    private String command() throws CliFailure {
+        List<String> given = new ArrayList<>();
+        if (list) {
+            given.add("list");
+        }
+        if (locate) {
+            given.add("locate");
+        }
+        if (forceStart) {
+            given.add("force-start");
+        }
+        if (forceStop) {
+            given.add("force-stop");
+        }
+        if (forceCheck) {
+            given.add("force-check");
+        }
+        if (given.size() != 1) {
+            throw CliFailure.usage(
+                    "crm_resource: give one command: --list, --locate, --force-start, --force-stop or --force-check"
+                            + (given.isEmpty() ? "" : " (not " + String.join(" and ", given) + ")"));
+        }
+        return given.get(0);
+    }
+
+    private int list(ClusterStatus status) throws CliFailure {
+        if (status.resources().isEmpty()) {
+            throw new CliFailure(NO_SUCH, "NO resources configured");
+        }
+        ctx.out().println("Full List of Resources:");
+        new ResourceListText(status, true, false).lines().forEach(ctx.out()::println);
+        ctx.out().flush();
+        return 0;
+    }
+
+    private int locate(ClusterStatus status) throws CliFailure {
+        if (status.resource(resource).isEmpty()) {
+            throw notFound();
+        }
+        List<String> nodes = status.activeNodes(resource);
+        if (nodes.isEmpty()) {
+            ctx.err().println("resource " + resource + " is NOT running"); // Pacemaker says so on stderr, exit 0
+        }
+        nodes.forEach(node -> ctx.out().println("resource " + resource + " is running on: " + node));
+        ctx.out().flush();
+        return 0;
+    }
+
+    private int force(CibSnapshot cib, ForcedOperation operation) throws CliFailure {
+        Optional<ResourceSpec> spec = ResourceSpecs.find(cib.xml(), resource);
+        if (spec.isEmpty()) {
+            Optional<ConfiguredResource> other = cib.status().resource(resource);
+            if (other.isPresent()) {
+                throw new CliFailure(
+                        3,
+                        "crm_resource: " + resource + " is a "
+                                + other.get().kind().name().toLowerCase(java.util.Locale.ROOT)
+                                + ": the --force-* commands run one primitive");
+            }
+            throw notFound();
+        }
+        return operation.run(spec.get(), ctx);
+    }
+
+    private CliFailure notFound() {
+        return new CliFailure(NO_SUCH, "crm_resource: Resource '" + resource + "' not found");
+    }
+}
