@@ -2,6 +2,7 @@ package io.raftbeat.agent.monitor;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ public final class ComplianceWarnings {
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceWarnings.class);
 
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger logged = new AtomicInteger();
 
     /** Logs {@code warning} if it is the first for {@code resourceId}; true when it did. */
     public boolean note(String resourceId, String warning) {
@@ -21,11 +23,12 @@ public final class ComplianceWarnings {
             return false;
         }
         LOG.warn("resource {}: {}", resourceId, warning);
+        logged.incrementAndGet();
         return true;
     }
 
-    /** How many resources have been warned about (each once). */
-    public int count() {
-        return warned.size();
+    /** How many warnings have been logged in all. */
+    public int logged() {
+        return logged.get();
     }
 }

@@ -40,6 +40,6 @@ class ResultChangesTest {
         assertFalse(warnings.note("web", "status printed nothing"));
         assertFalse(warnings.note("db", ""));
         assertTrue(warnings.note("db", "status printed nothing"));
-        assertEquals(2, warnings.count());
+        assertEquals(2, warnings.logged());
     }
 }
