@@ -36,6 +36,8 @@ public final class NodeAgent implements AutoCloseable {
 
     private final AgentOptions options;
     private final StoreMembers members;
+    // The lease's own channels: heartbeats go straight to the leader and never queue behind a large report.
+    private final StoreMembers leaseMembers;
     private final CallIds callIds = new CallIds();
     private final Reporter reporter;
     private final ResourceQueues queues = new ResourceQueues(RESOURCE_THREADS);
@@ -61,7 +63,8 @@ public final class NodeAgent implements AutoCloseable {
         this.probes = new StartupProbes(queues, executor, reporter);
         ActionRunner runner = new ActionRunner(options.node(), queues, executor, monitors, reporter);
         this.watch = new ActionWatch(members, options.node(), runner::offer);
-        this.lease = new Lease(members, options.node(), options.lease(), options.heartbeat(), this::reprobe);
+        this.leaseMembers = new StoreMembers(options.servers());
+        this.lease = new Lease(leaseMembers, options.node(), options.lease(), options.heartbeat(), this::reprobe);
     }
 
     /**
@@ -158,5 +161,6 @@ public final class NodeAgent implements AutoCloseable {
         reprobes.shutdownNow();
         reporter.close();
         members.close();
+        leaseMembers.close();
     }
 }

@@ -97,21 +97,15 @@ public final class Reporter implements AutoCloseable {
                     LOG.info("results reach the store again ({})", members.preferred());
                     failing = false;
                 }
-                synchronized (progress) {
-                    acknowledged += batch.size();
-                    progress.notifyAll();
-                }
-                batch.clear();
+                acknowledge(batch);
                 backoff.reset();
             } catch (StoreUnavailableException e) {
                 if (e.refused()) {
-                    // A refusal is final: resending the same results gets the same answer.
-                    LOG.error("store refused {} result(s), dropped: {}", batch.size(), e.getMessage());
-                    synchronized (progress) {
-                        acknowledged += batch.size();
-                        progress.notifyAll();
+                    // A refusal is final; one bad result must not take the others of its batch with it.
+                    if (!sendOneByOne(batch)) {
+                        return;
                     }
-                    batch.clear();
+                    acknowledge(batch);
                     continue;
                 }
                 if (!failing) {
@@ -125,6 +119,43 @@ public final class Reporter implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    private void acknowledge(List<OpResult> batch) {
+        synchronized (progress) {
+            acknowledged += batch.size();
+            progress.notifyAll();
+        }
+        batch.clear();
+    }
+
+    /**
+     * After a refused batch: each result alone, dropping those refused, retrying the others until sent; false when
+     * interrupted (stopping).
+     */
+    private boolean sendOneByOne(List<OpResult> batch) {
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+        for (OpResult r : batch) {
+            while (!closed) {
+                try {
+                    send(List.of(r));
+                    break;
+                } catch (StoreUnavailableException e) {
+                    if (e.refused()) {
+                        LOG.error(
+                                "store refused the result of {} {}, dropped: {}",
+                                r.getResource().getId(),
+                                r.getOperation(),
+                                e.getMessage());
+                        break;
+                    }
+                    if (!backoff.pause()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private void send(List<OpResult> batch) throws StoreUnavailableException {
