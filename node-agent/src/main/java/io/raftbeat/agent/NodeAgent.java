@@ -46,11 +46,7 @@ public final class NodeAgent implements AutoCloseable {
     private final StartupProbes probes;
     private final ActionWatch watch;
     private final Lease lease;
-    private final ExecutorService reprobes = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "reprobe");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService reprobes = Executors.newSingleThreadExecutor(DaemonThreads.named("reprobe"));
     private volatile boolean stopping;
 
     /** An agent not yet started; {@code operations} runs the resource agents ({@code ResourceAgents::run}). */

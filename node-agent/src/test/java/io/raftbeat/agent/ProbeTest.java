@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.raftbeat.agent.exec.AgentCall;
 import io.raftbeat.agent.exec.AgentResult;
 import io.raftbeat.agent.exec.ResourceAgents;
-import io.raftbeat.proto.v1.CibOperation;
-import io.raftbeat.proto.v1.CibRequest;
+import io.raftbeat.testing.Requests;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,18 +15,8 @@ import org.junit.jupiter.api.Timeout;
 class ProbeTest extends AgentClusterTest {
     @Test
     void probesAtStartUpReportWhatAlreadyRunsHere() throws Exception {
-        cluster.cib(leaderId())
-                .apply(CibRequest.newBuilder()
-                        .setOperation(CibOperation.CIB_CREATE)
-                        .setScope("resources")
-                        .setXml("<primitive id=\"up\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/>")
-                        .build());
-        cluster.cib(leaderId())
-                .apply(CibRequest.newBuilder()
-                        .setOperation(CibOperation.CIB_CREATE)
-                        .setScope("resources")
-                        .setXml("<primitive id=\"down\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"/>")
-                        .build());
+        cluster.cib(leaderId()).apply(Requests.createPrimitive("up")); // ocf:heartbeat:Dummy
+        cluster.cib(leaderId()).apply(Requests.createPrimitive("down"));
         // Started behind the cluster's back, as a service left running by an agent that restarted.
         AgentResult started = new ResourceAgents(paths("node1"))
                 .run(

@@ -1,5 +1,6 @@
 package io.raftbeat.agent.lease;
 
+import io.raftbeat.agent.DaemonThreads;
 import io.raftbeat.proto.v1.AgentServiceGrpc;
 import io.raftbeat.proto.v1.HeartbeatRequest;
 import io.raftbeat.proto.v1.HeartbeatResponse;
@@ -28,11 +29,8 @@ public final class Lease implements AutoCloseable {
     private final Duration lease;
     private final Duration heartbeat;
     private final Runnable onRejoin;
-    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService beats =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("heartbeat"));
     private volatile boolean closed;
     private boolean failing;
 

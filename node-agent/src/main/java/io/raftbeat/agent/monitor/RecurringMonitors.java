@@ -1,5 +1,6 @@
 package io.raftbeat.agent.monitor;
 
+import io.raftbeat.agent.DaemonThreads;
 import io.raftbeat.agent.reconcile.ResourceExecutor;
 import io.raftbeat.agent.reconcile.ResourceQueues;
 import io.raftbeat.agent.report.OpResults;
@@ -38,11 +39,8 @@ public final class RecurringMonitors implements AutoCloseable {
     private final Reporter reporter;
     private final ResultChanges changes = new ResultChanges();
     private final Map<MonitorKey, Recurring> running = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "monitor-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("monitor-timer"));
 
     /** One monitor's action (its resource, interval, timeout, transition and target) and whether it has ended. */
     private static final class Recurring {
