@@ -31,12 +31,26 @@ public final class CibOperations {
      */
     public static CibDelta apply(Cib cib, CibRequest request, CibOptions options) throws CibException {
         CibSections.requireKnownScope(request.getScope());
-        CibVersion before = cib.version();
         Element input = input(cib.document(), request, options);
+        return transact(cib, options, request.getOperation().toString(), tx -> run(tx, request, input));
+    }
+
+    /** One mutation of the CIB inside a transaction. */
+    @FunctionalInterface
+    interface Mutation {
+        void run(CibTransaction tx) throws CibException;
+    }
+
+    /**
+     * Runs {@code mutation} as one operation: on success the version is bumped and the delta returned, on any
+     * failure the CIB is rolled back to exactly what it was ({@code what} names the operation in the error).
+     */
+    static CibDelta transact(Cib cib, CibOptions options, String what, Mutation mutation) throws CibException {
+        CibVersion before = cib.version();
         CibTransaction tx = new CibTransaction(cib);
         try {
             tx.ensureStatus();
-            run(tx, request, input);
+            mutation.run(tx);
             return CibCommit.finish(cib, tx, options, before);
         } catch (CibException e) {
             tx.rollback();
@@ -44,8 +58,7 @@ public final class CibOperations {
         } catch (RuntimeException e) {
             tx.rollback();
             throw new CibException(
-                    CibError.SOFTWARE,
-                    "Internal error in " + request.getOperation() + ": " + SafeXml.oneLine(String.valueOf(e)));
+                    CibError.SOFTWARE, "Internal error in " + what + ": " + SafeXml.oneLine(String.valueOf(e)));
         }
     }
 

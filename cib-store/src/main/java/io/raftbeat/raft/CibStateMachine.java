@@ -44,6 +44,7 @@ public final class CibStateMachine extends StateMachineAdapter {
     private final WatchHub hub;
     private final CommandApplier applier;
     private final LongConsumer onLeaderStart;
+    private final Runnable onLeaderStop;
     /**
      * Guards {@link #cib}: held by the apply thread while it changes the CIB and persists, and by readers while they
      * read it (the DOM is not safe for concurrent reads either). Lock order: this first, then RocksCibStore's
@@ -52,6 +53,7 @@ public final class CibStateMachine extends StateMachineAdapter {
     private final ReentrantLock cibLock = new ReentrantLock();
 
     private Cib cib; // guarded by cibLock
+    private final ActionTable actions; // guarded by cibLock
     private volatile List<Member> members;
     private volatile long leaderTerm = -1;
     private volatile long term;
@@ -62,10 +64,22 @@ public final class CibStateMachine extends StateMachineAdapter {
      */
     public CibStateMachine(RocksCibStore store, WatchHub hub, CibOptions options, LongConsumer onLeaderStart)
             throws RocksDBException {
+        this(store, hub, options, onLeaderStart, () -> {});
+    }
+
+    /** @param onLeaderStop called (on the apply thread) when this member stops leading; it must not block */
+    public CibStateMachine(
+            RocksCibStore store,
+            WatchHub hub,
+            CibOptions options,
+            LongConsumer onLeaderStart,
+            Runnable onLeaderStop)
+            throws RocksDBException {
         this.store = store;
         this.hub = hub;
         this.applier = new CommandApplier(options);
         this.onLeaderStart = onLeaderStart;
+        this.onLeaderStop = onLeaderStop;
         StoredState s = store.load();
         if (s.skeleton() == null) {
             Cib initial = Cib.empty();
@@ -74,6 +88,7 @@ public final class CibStateMachine extends StateMachineAdapter {
         }
         this.cib = cibOf(s);
         this.members = s.members();
+        this.actions = new ActionTable(s.actions());
     }
 
     @Override
@@ -123,7 +138,7 @@ public final class CibStateMachine extends StateMachineAdapter {
         cibLock.lock();
         try {
             try {
-                committed = applier.apply(index, cmd, cib, members, store.revision() + 1);
+                committed = applier.apply(index, cmd, cib, members, actions, store.revision() + 1);
             } catch (CibException e) {
                 LOG.info(
                         "entry {} refused: {} (exit {})",
@@ -144,6 +159,9 @@ public final class CibStateMachine extends StateMachineAdapter {
             store.commit(committed);
             if (committed.members() != null) {
                 members = committed.members();
+            }
+            if (committed.actions() != null) {
+                actions.apply(committed.actions());
             }
         } finally {
             cibLock.unlock();
@@ -200,6 +218,14 @@ public final class CibStateMachine extends StateMachineAdapter {
         }
     }
 
+    /**
+     * The actions keyspace as of the last applied entry: read it only inside {@link #read}, whose lock keeps the
+     * apply thread off it.
+     */
+    public ActionTable actions() {
+        return actions;
+    }
+
     /** The replicated member table (members added or changed through the group, beyond the configured peers). */
     public List<Member> members() {
         return members;
@@ -225,6 +251,7 @@ public final class CibStateMachine extends StateMachineAdapter {
     public void onLeaderStop(Status status) {
         leaderTerm = -1;
         LOG.info("no longer leader: {}", status);
+        onLeaderStop.run();
     }
 
     @Override
@@ -256,6 +283,7 @@ public final class CibStateMachine extends StateMachineAdapter {
             StoredState s = store.restore(Path.of(reader.getPath(), SnapshotFiles.STATE_DIR));
             cib = cibOf(s);
             members = s.members();
+            actions.replaceAll(s.actions());
         } catch (Exception e) {
             LOG.error("installing snapshot at index {} failed", snapshotIndex, e);
             return false;

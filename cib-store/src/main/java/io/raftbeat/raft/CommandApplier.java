@@ -21,8 +21,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Applies one decoded command to the CIB and the member table and says what to persist. Deterministic: it reads
- * only the command (its time included), the CIB and the member table. Called by the apply thread, under cibLock.
+ * Applies one decoded command to the CIB, the member table and the actions and says what to persist; agent
+ * commands are delegated to {@link NodeChangeApplier}, {@link ReportApplier} and {@link ActionUpdateApplier}.
+ * Deterministic: it reads only the command (its time included), the CIB, the member table and the actions, and
+ * changes neither the table nor the actions itself. Called by the apply thread, under cibLock.
  */
 final class CommandApplier {
     private final CibOptions options;
@@ -35,7 +37,8 @@ final class CommandApplier {
      * Applies {@code cmd} as revision {@code revision}. On a CibException the CIB is unchanged and nothing is to
      * be persisted but the applied index.
      */
-    CommittedCommand apply(long index, Command cmd, Cib cib, List<Member> members, long revision) throws CibException {
+    CommittedCommand apply(long index, Command cmd, Cib cib, List<Member> members, ActionTable actions, long revision)
+            throws CibException {
         Event.Builder event = Event.newBuilder()
                 .setRevision(revision)
                 .setTimeUnixMs(cmd.getTimeUnixMs())
@@ -77,6 +80,15 @@ final class CommandApplier {
                         .setSummary((m.getRemove() ? "removed member " : "member ") + describe(m.getMember()))
                         .setVersion(cib.version());
                 return new CommittedCommand(index, cmd.getTimeUnixMs(), null, event.build(), table);
+            }
+            case NODE_JOIN, NODE_LOST, NODE_LEAVE -> {
+                return NodeChangeApplier.apply(index, cmd, cib, options, event);
+            }
+            case REPORT -> {
+                return ReportApplier.apply(index, cmd, cib, actions, options, event);
+            }
+            case UPDATE_ACTIONS -> {
+                return ActionUpdateApplier.apply(index, cmd, actions, event.setVersion(cib.version()));
             }
             default ->
                 throw new CibException(

@@ -1,9 +1,5 @@
 package io.raftbeat.server;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.stub.StreamObserver;
 import io.raftbeat.cib.CibOperations;
 import io.raftbeat.cib.CibOptions;
@@ -14,7 +10,6 @@ import io.raftbeat.proto.v1.CibServiceGrpc;
 import io.raftbeat.raft.CibReader;
 import io.raftbeat.raft.Commands;
 import io.raftbeat.raft.RaftCibStore;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * CibService: queries run here (ReadIndex, or local with {@code local}); writes are proposed when this member leads
@@ -25,12 +20,14 @@ final class CibGrpcService extends CibServiceGrpc.CibServiceImplBase {
     private final LeaderLocator leaders;
     private final Commands commands;
     private final CibOptions options;
+    private final LeaderWrites writes;
 
     CibGrpcService(RaftCibStore raft, LeaderLocator leaders, Commands commands, CibOptions options) {
         this.raft = raft;
         this.leaders = leaders;
         this.commands = commands;
         this.options = options;
+        this.writes = new LeaderWrites(raft, leaders);
     }
 
     @Override
@@ -45,7 +42,7 @@ final class CibGrpcService extends CibServiceGrpc.CibServiceImplBase {
                 .setRevision(revision)
                 .setVersion(cib.version())
                 .build();
-        reply(request.getLocal() ? raft.readLocal(reader) : raft.readLinearizable(reader), out);
+        writes.reply(request.getLocal() ? raft.readLocal(reader) : raft.readLinearizable(reader), out);
     }
 
     @Override
@@ -55,43 +52,10 @@ final class CibGrpcService extends CibServiceGrpc.CibServiceImplBase {
             out.onError(GrpcErrors.usage("Apply needs a write operation, got " + op + " (use Query to read)"));
             return;
         }
-        if (raft.isLeader()) {
-            reply(raft.propose(commands.cib(request, CallOrigin.client())), out);
-            return;
-        }
-        String leader = leaders.leaderAddress();
-        if (leader.isEmpty() || CallOrigin.forwarded()) {
-            String why = leader.isEmpty() ? "no leader is elected yet" : "this member is no longer the leader";
-            out.onError(GrpcErrors.unavailable(why + "; retry", leader));
-            return;
-        }
-        ListenableFuture<CibResponse> forwarded =
-                leaders.forwardTo(leader, CibServiceGrpc::newFutureStub).apply(request);
-        Futures.addCallback(
-                forwarded,
-                new FutureCallback<>() {
-                    @Override
-                    public void onSuccess(CibResponse r) {
-                        out.onNext(r);
-                        out.onCompleted();
-                    }
-
-                    @Override
-                    public void onFailure(Throwable t) {
-                        out.onError(GrpcErrors.of(t, leader));
-                    }
-                },
-                MoreExecutors.directExecutor());
-    }
-
-    private void reply(CompletableFuture<CibResponse> result, StreamObserver<CibResponse> out) {
-        result.whenComplete((r, t) -> {
-            if (t != null) {
-                out.onError(GrpcErrors.of(t, leaders.leaderAddress()));
-            } else {
-                out.onNext(r);
-                out.onCompleted();
-            }
-        });
+        writes.proposeOrForward(
+                () -> commands.cib(request, CallOrigin.client()),
+                r -> r,
+                leader -> leaders.forwardTo(leader, CibServiceGrpc::newFutureStub).apply(request),
+                out);
     }
 }

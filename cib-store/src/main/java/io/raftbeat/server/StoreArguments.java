@@ -21,6 +21,7 @@ import java.util.Set;
  * [--raft HOST:PORT] [--grpc HOST:PORT]   (default: this member's entry in --peers)
  * [--config FILE] [--schema-dir /usr/share/pacemaker] [--max-xml-bytes N] [--election-timeout-ms 1000]
  * [--snapshot-interval-s 3600] [--event-max-count 100000] [--event-max-age-s 604800] [--join true]
+ * [--lease-ms 1000]
  * </pre>
  */
 public final class StoreArguments {
@@ -37,7 +38,8 @@ public final class StoreArguments {
             "snapshot-interval-s",
             "event-max-count",
             "event-max-age-s",
-            "join");
+            "join",
+            "lease-ms");
 
     /** What {@code --help} prints. */
     public static final String USAGE = String.join(
@@ -50,7 +52,8 @@ public final class StoreArguments {
             "  --election-timeout-ms N              Raft election timeout (default 1000)",
             "  --snapshot-interval-s N              snapshot period (default 3600)",
             "  --event-max-count N, --event-max-age-s N   event log retention (default 100000, 7 days)",
-            "  --join true                          start outside the group; ClusterService.AddMember adds it");
+            "  --join true                          start outside the group; ClusterService.AddMember adds it",
+            "  --lease-ms N                         an agent's lease when it asks for none (default 1000)");
 
     private StoreArguments() {}
 
@@ -123,7 +126,8 @@ public final class StoreArguments {
                 intValue(p, "election-timeout-ms", StoreOptions.DEFAULT_ELECTION_TIMEOUT_MS),
                 intValue(p, "snapshot-interval-s", StoreOptions.DEFAULT_SNAPSHOT_INTERVAL_SECS),
                 retention,
-                Boolean.parseBoolean(p.getProperty("join", "false").trim()));
+                Boolean.parseBoolean(p.getProperty("join", "false").trim()),
+                longValue(p, "lease-ms", StoreOptions.DEFAULT_LEASE_MS));
     }
 
     private static String required(Properties p, String key) {

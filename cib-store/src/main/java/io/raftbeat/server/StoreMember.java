@@ -12,6 +12,8 @@ import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.raftbeat.leader.LeaseTracker;
+import io.raftbeat.leader.LivenessMonitor;
 import io.raftbeat.proto.v1.Member;
 import io.raftbeat.raft.CibStateMachine;
 import io.raftbeat.raft.Commands;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +53,15 @@ public final class StoreMember implements AutoCloseable {
         return t;
     });
 
+    private final ScheduledExecutorService leaderTasks = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "liveness");
+        t.setDaemon(true);
+        return t;
+    });
+    private final LivenessMonitor liveness;
+
     private RaftGroupService group;
-    private RaftCibStore raft;
+    private volatile RaftCibStore raft; // set once jraft started; the liveness thread may ask for it earlier
     private LeaderLocator leaders;
     private Server grpc;
 
@@ -59,6 +69,8 @@ public final class StoreMember implements AutoCloseable {
         this.options = options;
         this.store = RocksCibStore.open(options.dataDir().resolve("state"), options.retention());
         this.hub = new WatchHub(store, WATCH_TAIL, 2, e -> GrpcErrors.of(e, ""));
+        this.liveness = new LivenessMonitor(
+                () -> raft, commands, options.leaseMs(), new LeaseTracker(System::nanoTime), leaderTasks);
     }
 
     /** Starts a member; on failure everything started so far is closed again. */
@@ -81,7 +93,8 @@ public final class StoreMember implements AutoCloseable {
     }
 
     private void startRaft() throws Exception {
-        CibStateMachine fsm = new CibStateMachine(store, hub, options.cib(), this::onLeaderStart);
+        CibStateMachine fsm =
+                new CibStateMachine(store, hub, options.cib(), this::onLeaderStart, liveness::onLeaderStop);
         Configuration conf = new Configuration();
         if (!options.join()) {
             for (Peer p : options.peers()) {
@@ -120,14 +133,20 @@ public final class StoreMember implements AutoCloseable {
                         new CibGrpcService(raft, leaders, commands, options.cib()), new CallOrigin()))
                 .addService(ServerInterceptors.intercept(
                         new ClusterGrpcService(raft, leaders, commands, options.id()), new CallOrigin()))
+                .addService(ServerInterceptors.intercept(
+                        new AgentGrpcService(raft, leaders, commands, liveness), new CallOrigin()))
                 .addService(new WatchGrpcService(hub))
                 .addService(new EventGrpcService(store))
                 .build()
                 .start();
     }
 
-    /** Apply thread: record the leader change, and make sure the member table knows every configured peer. */
+    /**
+     * Apply thread: start holding leases, record the leader change, and make sure the member table knows every
+     * configured peer.
+     */
     private void onLeaderStart(long term) {
+        liveness.onLeaderStart(term);
         proposer.execute(() -> {
             if (raft == null) {
                 return;
@@ -215,6 +234,8 @@ public final class StoreMember implements AutoCloseable {
         }
         hub.close();
         proposer.shutdownNow();
+        liveness.close();
+        leaderTasks.shutdownNow();
         if (leaders != null) {
             leaders.close();
         }

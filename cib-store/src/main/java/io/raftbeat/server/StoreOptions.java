@@ -19,6 +19,7 @@ import java.util.List;
  * @param retention how many events, and how old, the event log keeps
  * @param join start outside the group, with no configuration, and wait for the leader to add this member
  *     (ClusterService.AddMember); otherwise a fresh member bootstraps the group from {@code peers}
+ * @param leaseMs the lease an agent holds when it asks for none: how long the leader waits for a heartbeat
  */
 public record StoreOptions(
         String id,
@@ -30,9 +31,11 @@ public record StoreOptions(
         int electionTimeoutMs,
         int snapshotIntervalSecs,
         EventRetention retention,
-        boolean join) {
+        boolean join,
+        long leaseMs) {
     public static final int DEFAULT_ELECTION_TIMEOUT_MS = 1000;
     public static final int DEFAULT_SNAPSHOT_INTERVAL_SECS = 3600;
+    public static final long DEFAULT_LEASE_MS = 1000;
     /** gRPC accepts a CIB document of the XML limit plus room for the rest of the message. */
     public static final int MESSAGE_MARGIN_BYTES = 1024 * 1024;
 
@@ -49,7 +52,32 @@ public record StoreOptions(
 
     public StoreOptions withRetention(EventRetention r) {
         return new StoreOptions(
-                id, raftAddress, grpcAddress, peers, dataDir, cib, electionTimeoutMs, snapshotIntervalSecs, r, join);
+                id,
+                raftAddress,
+                grpcAddress,
+                peers,
+                dataDir,
+                cib,
+                electionTimeoutMs,
+                snapshotIntervalSecs,
+                r,
+                join,
+                leaseMs);
+    }
+
+    public StoreOptions withLeaseMs(long ms) {
+        return new StoreOptions(
+                id,
+                raftAddress,
+                grpcAddress,
+                peers,
+                dataDir,
+                cib,
+                electionTimeoutMs,
+                snapshotIntervalSecs,
+                retention,
+                join,
+                ms);
     }
 
     public StoreOptions joining() {
@@ -63,6 +91,7 @@ public record StoreOptions(
                 electionTimeoutMs,
                 snapshotIntervalSecs,
                 retention,
-                true);
+                true,
+                leaseMs);
     }
 }

@@ -15,11 +15,23 @@ import java.util.List;
  * @param members the new member table, or null when it did not change
  * @param requestId the client's request id of a successful CIB request, remembered so that a retry is recognised
  *     (empty when none)
+ * @param actions the changes to the actions keyspace, or null when none
  */
 public record CommittedCommand(
-        long index, long timeUnixMs, CibDelta delta, Event event, List<Member> members, String requestId) {
+        long index,
+        long timeUnixMs,
+        CibDelta delta,
+        Event event,
+        List<Member> members,
+        String requestId,
+        ActionChanges actions) {
     public CommittedCommand(long index, long timeUnixMs, CibDelta delta, Event event, List<Member> members) {
-        this(index, timeUnixMs, delta, event, members, "");
+        this(index, timeUnixMs, delta, event, members, "", null);
+    }
+
+    public CommittedCommand(
+            long index, long timeUnixMs, CibDelta delta, Event event, List<Member> members, String requestId) {
+        this(index, timeUnixMs, delta, event, members, requestId, null);
     }
 
     /** An entry that failed (or could not be decoded): only the applied index moves. */

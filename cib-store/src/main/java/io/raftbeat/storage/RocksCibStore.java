@@ -1,6 +1,8 @@
 package io.raftbeat.storage;
 
 import io.raftbeat.cib.ElementKey;
+import io.raftbeat.proto.v1.Action;
+import io.raftbeat.proto.v1.ActionRef;
 import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.Event;
 import io.raftbeat.proto.v1.Member;
@@ -25,7 +27,8 @@ import org.rocksdb.WriteOptions;
  * A member's replicated state in one RocksDB: column family {@code cib} (one key per top-level CIB element),
  * {@code meta} (skeleton, applied index, revision, oldest retained revision, member table), {@code events}
  * (revision, 8 bytes big-endian, to a serialized {@link Event}), and {@code requests} / {@code request-revisions}
- * (client request id to its answer, and back from the revision, retained as long as the event). Every applied
+ * (client request id to its answer, and back from the revision, retained as long as the event), and {@code
+ * actions} (node, zero byte, id to a serialized {@link Action}). Every applied
  * Raft entry is one WriteBatch, so a
  * crash leaves either all or nothing of it, and the applied index says which.
  *
@@ -98,7 +101,8 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
                     parts.put(ElementKey.fromBytes(it.key()), it.value());
                 }
             }
-            return new StoredState(skeleton, parts, appliedIndex, revision, firstRetained, readMembers(h));
+            return new StoredState(
+                    skeleton, parts, appliedIndex, revision, firstRetained, readMembers(h), readActions(h));
         } finally {
             dbLock.readLock().unlock();
         }
@@ -125,7 +129,8 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
 
     /**
      * Persists one applied entry in one WriteBatch: the CIB delta, the skeleton, the event, the pruned event range,
-     * the member table, the revision and the applied index. Pruning uses the command's own time, never the clock.
+     * the member table, the actions, the revision and the applied index. Pruning uses the command's own time, never
+     * the clock.
      */
     public void commit(CommittedCommand c) throws RocksDBException {
         dbLock.readLock().lock();
@@ -149,6 +154,14 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
                                 .addAllMembers(c.members())
                                 .build()
                                 .toByteArray());
+            }
+            if (c.actions() != null) {
+                for (ActionRef ref : c.actions().deletes()) {
+                    batch.delete(h.actions(), ActionChanges.key(ref.getNode(), ref.getId()));
+                }
+                for (Action a : c.actions().puts()) {
+                    batch.put(h.actions(), ActionChanges.key(a.getNode(), a.getId()), a.toByteArray());
+                }
             }
             long newFirst = firstRetained;
             if (c.event() != null) {
@@ -305,6 +318,18 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new IllegalStateException("stored member table is corrupt: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Action> readActions(StateDb h) {
+        List<Action> out = new ArrayList<>();
+        try (RocksIterator it = h.db().newIterator(h.actions())) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                out.add(Action.parseFrom(it.value()));
+            }
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored action is corrupt: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     private static Event parseEvent(byte[] v) {

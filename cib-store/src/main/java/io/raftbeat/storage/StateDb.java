@@ -10,7 +10,7 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
-/** The open state DB and its column families: cib, meta, events, requests, request-revisions. */
+/** The open state DB and its column families: cib, meta, events, requests, request-revisions, actions. */
 record StateDb(
         RocksDB db,
         DBOptions options,
@@ -19,7 +19,8 @@ record StateDb(
         ColumnFamilyHandle meta,
         ColumnFamilyHandle events,
         ColumnFamilyHandle requests,
-        ColumnFamilyHandle requestRevisions) {
+        ColumnFamilyHandle requestRevisions,
+        ColumnFamilyHandle actions) {
     static StateDb open(Path dir) throws RocksDBException {
         // RocksDB's own LOG files would otherwise pile up in the state directory (1000 kept by default).
         DBOptions options = new DBOptions()
@@ -33,11 +34,12 @@ record StateDb(
                 new ColumnFamilyDescriptor(bytes("meta")),
                 new ColumnFamilyDescriptor(bytes("events")),
                 new ColumnFamilyDescriptor(bytes("requests")),
-                new ColumnFamilyDescriptor(bytes("request-revisions")));
+                new ColumnFamilyDescriptor(bytes("request-revisions")),
+                new ColumnFamilyDescriptor(bytes("actions")));
         List<ColumnFamilyHandle> all = new ArrayList<>();
         dir.toFile().mkdirs();
         RocksDB db = RocksDB.open(options, dir.toString(), descriptors, all);
-        return new StateDb(db, options, all, all.get(1), all.get(2), all.get(3), all.get(4), all.get(5));
+        return new StateDb(db, options, all, all.get(1), all.get(2), all.get(3), all.get(4), all.get(5), all.get(6));
     }
 
     void close() {

@@ -1,6 +1,7 @@
 package io.raftbeat.storage;
 
 import io.raftbeat.cib.ElementKey;
+import io.raftbeat.proto.v1.Action;
 import io.raftbeat.proto.v1.Member;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param revision the last revision (0 when none)
  * @param firstRetained the oldest revision still in the event log (revision + 1 when the log is empty)
  * @param members the replicated member table (empty until a member change was committed)
+ * @param actions every stored action, ordered by node and id
  */
 public record StoredState(
         byte[] skeleton,
@@ -21,4 +23,5 @@ public record StoredState(
         long appliedIndex,
         long revision,
         long firstRetained,
-        List<Member> members) {}
+        List<Member> members,
+        List<Action> actions) {}

@@ -3,6 +3,7 @@ package io.raftbeat.testing;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.raftbeat.cib.CibOptions;
+import io.raftbeat.proto.v1.AgentServiceGrpc;
 import io.raftbeat.proto.v1.CibServiceGrpc;
 import io.raftbeat.proto.v1.ClusterServiceGrpc;
 import io.raftbeat.proto.v1.EventServiceGrpc;
@@ -82,7 +83,8 @@ public final class MiniCibCluster implements AutoCloseable {
                 StoreOptions.DEFAULT_ELECTION_TIMEOUT_MS,
                 StoreOptions.DEFAULT_SNAPSHOT_INTERVAL_SECS,
                 new EventRetention(EventRetention.DEFAULT_MAX_EVENTS, Duration.ofDays(7)),
-                join));
+                join,
+                StoreOptions.DEFAULT_LEASE_MS));
     }
 
     /** Starts a new member outside the group (it knows every member); ClusterService.AddMember brings it in. */
@@ -187,6 +189,10 @@ public final class MiniCibCluster implements AutoCloseable {
 
     public EventServiceGrpc.EventServiceBlockingStub events(String id) {
         return EventServiceGrpc.newBlockingStub(channel(id)).withDeadlineAfter(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    public AgentServiceGrpc.AgentServiceBlockingStub agent(String id) {
+        return AgentServiceGrpc.newBlockingStub(channel(id)).withDeadlineAfter(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     public WatchServiceGrpc.WatchServiceStub watch(String id) {

@@ -1,0 +1,86 @@
+package io.raftbeat.cib;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The node entries of the CIB that the store writes for agents: {@code <node>} in configuration/nodes and
+ * {@code <node_state>} in status, as Pacemaker's controller records membership ({@code crmd}, {@code in_ccm},
+ * {@code join}, {@code expected}). Mutates through the transaction only; called by the thread owning the CIB.
+ */
+final class NodeStates {
+    static final String ORIGIN = "raftbeat";
+    private static final String NODES = "nodes";
+
+    private NodeStates() {}
+
+    /** The node's {@code <node id=N uname=N type="member"/>}, created when missing (a configuration change). */
+    static void ensureNode(CibTransaction tx, String node) {
+        Document doc = tx.document();
+        Element root = doc.getDocumentElement();
+        Element config = CibSections.child(root, CibSections.CONFIGURATION);
+        if (config == null) {
+            config = doc.createElement(CibSections.CONFIGURATION);
+            tx.append(root, config, true);
+        }
+        Element nodes = CibSections.child(config, NODES);
+        if (nodes == null) {
+            nodes = doc.createElement(NODES);
+            tx.append(config, nodes, true);
+        }
+        if (childWithId(nodes, "node", node) != null) {
+            return;
+        }
+        Element e = doc.createElement("node");
+        e.setAttribute("id", node);
+        e.setAttribute("uname", node);
+        e.setAttribute("type", "member");
+        tx.append(nodes, e, true);
+    }
+
+    /** The node's node_state, created (with id and uname only) when missing. */
+    static Element nodeState(CibTransaction tx, String node) {
+        Element status = CibSections.child(tx.document().getDocumentElement(), CibSections.STATUS);
+        Element state = childWithId(status, "node_state", node);
+        if (state == null) {
+            state = tx.document().createElement("node_state");
+            state.setAttribute("id", node);
+            state.setAttribute("uname", node);
+            tx.append(status, state, true);
+        }
+        return state;
+    }
+
+    /** The node's agent joined: online and expected, as Pacemaker's controller records a member that joined. */
+    static void online(CibTransaction tx, String node) {
+        set(tx, nodeState(tx, node), "true", "online", "member", "member");
+    }
+
+    /**
+     * The node went away: offline. {@code clean} (it left) sets expected="down"; otherwise expected stays "member",
+     * which Pacemaker shows as "UNCLEAN (offline)" until the node is fenced. The lrm history is kept either way.
+     */
+    static void offline(CibTransaction tx, String node, boolean clean) {
+        Element state = nodeState(tx, node);
+        String expected = clean ? "down" : state.hasAttribute("expected") ? state.getAttribute("expected") : "member";
+        set(tx, state, "false", "offline", "down", expected);
+    }
+
+    private static void set(CibTransaction tx, Element state, String inCcm, String crmd, String join, String expected) {
+        tx.setAttribute(state, "in_ccm", inCcm);
+        tx.setAttribute(state, "crmd", crmd);
+        tx.setAttribute(state, "join", join);
+        tx.setAttribute(state, "expected", expected);
+        tx.setAttribute(state, "crm-debug-origin", ORIGIN);
+    }
+
+    /** The first child element of {@code parent} named {@code name} with this id, or null. */
+    static Element childWithId(Element parent, String name, String id) {
+        for (Element c : CibTransaction.children(parent)) {
+            if (c.getTagName().equals(name) && c.getAttribute("id").equals(id)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
