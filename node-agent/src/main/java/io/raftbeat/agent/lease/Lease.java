@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Lease implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lease.class);
+    /** A join is a Raft write on the leader, slower than a heartbeat (which the leader answers from memory). */
+    private static final Duration JOIN_ATTEMPT = Duration.ofSeconds(5);
 
     private final StoreMembers members;
     private final String node;
@@ -56,7 +58,7 @@ public final class Lease implements AutoCloseable {
                         (channel, deadline) -> AgentServiceGrpc.newBlockingStub(channel)
                                 .withDeadline(deadline)
                                 .join(request),
-                        attempt());
+                        JOIN_ATTEMPT);
                 LOG.info(
                         "joined as {} via {} (revision {}, term {})",
                         node,

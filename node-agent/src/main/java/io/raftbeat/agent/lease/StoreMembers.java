@@ -28,6 +28,7 @@ public final class StoreMembers implements AutoCloseable {
     }
 
     private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+    private static final int MAX_REDIRECTS = 3;
 
     private final List<String> servers;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
@@ -58,12 +59,15 @@ public final class StoreMembers implements AutoCloseable {
         order.addAll(servers);
         Set<String> tried = new HashSet<>();
         CallFailure last = null;
+        int redirects = 0;
         for (int i = 0; i < order.size(); i++) {
             String member = order.get(i);
             if (closed) {
                 throw new StoreUnavailableException("agent stopping", last);
             }
-            if (!tried.add(member)) {
+            // A member named as leader is asked even if it refused earlier in this pass: it may have just won.
+            boolean redirected = last != null && member.equals(last.leaderAddress()) && redirects++ < MAX_REDIRECTS;
+            if (!tried.add(member) && !redirected) {
                 continue;
             }
             try {
