@@ -33,7 +33,8 @@ final class LrmHistory {
         } else if (r.getOperation().equals("stop") && !recurring) {
             // A stopped resource runs no monitors: its recurring records go with it.
             for (Element op : CibTransaction.children(resource)) {
-                if (!op.getAttribute("interval").isEmpty() && !op.getAttribute("interval").equals("0")) {
+                if (!op.getAttribute("interval").isEmpty()
+                        && !op.getAttribute("interval").equals("0")) {
                     tx.remove(op);
                 }
             }

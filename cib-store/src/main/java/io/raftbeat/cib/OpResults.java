@@ -32,7 +32,9 @@ public final class OpResults {
 
     /** A probe: a one-shot monitor (interval 0) the agent ran on its own, not for an action. */
     public static boolean isProbe(OpResult r) {
-        return r.getOperation().equals("monitor") && r.getIntervalMs() == 0 && r.getActionId().isEmpty();
+        return r.getOperation().equals("monitor")
+                && r.getIntervalMs() == 0
+                && r.getActionId().isEmpty();
     }
 
     /**

@@ -152,7 +152,8 @@ public final class LivenessMonitor implements AutoCloseable {
             }
         }
         RaftCibStore r = raft.get();
-        boolean online = r != null && r.readLocal((cib, rev) -> OnlineNodes.isOnline(cib, node)).get();
+        boolean online = r != null
+                && r.readLocal((cib, rev) -> OnlineNodes.isOnline(cib, node)).get();
         if (online) {
             tracker.grant(node, leaseOf(leaseMs));
         }

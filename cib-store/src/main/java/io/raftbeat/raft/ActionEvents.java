@@ -23,7 +23,9 @@ final class ActionEvents {
             out.add(base(ChangeType.CHANGE_DELETE, ref.getNode(), ref.getId()).build());
         }
         for (Action a : changes.puts()) {
-            out.add(base(ChangeType.CHANGE_PUT, a.getNode(), a.getId()).setAction(a).build());
+            out.add(base(ChangeType.CHANGE_PUT, a.getNode(), a.getId())
+                    .setAction(a)
+                    .build());
         }
         return out;
     }

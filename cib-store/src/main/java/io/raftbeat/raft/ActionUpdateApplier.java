@@ -20,8 +20,7 @@ import java.util.Set;
 final class ActionUpdateApplier {
     private ActionUpdateApplier() {}
 
-    static CommittedCommand apply(long index, Command cmd, ActionTable table, Event.Builder event)
-            throws CibException {
+    static CommittedCommand apply(long index, Command cmd, ActionTable table, Event.Builder event) throws CibException {
         UpdateActionsRequest r = cmd.getUpdateActions();
         AgentRequests.requireValid(r);
         List<ActionRef> deletes = new ArrayList<>();

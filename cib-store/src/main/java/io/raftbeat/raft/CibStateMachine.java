@@ -69,11 +69,7 @@ public final class CibStateMachine extends StateMachineAdapter {
 
     /** @param onLeaderStop called (on the apply thread) when this member stops leading; it must not block */
     public CibStateMachine(
-            RocksCibStore store,
-            WatchHub hub,
-            CibOptions options,
-            LongConsumer onLeaderStart,
-            Runnable onLeaderStop)
+            RocksCibStore store, WatchHub hub, CibOptions options, LongConsumer onLeaderStart, Runnable onLeaderStop)
             throws RocksDBException {
         this.store = store;
         this.hub = hub;

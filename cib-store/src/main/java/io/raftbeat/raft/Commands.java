@@ -55,8 +55,8 @@ public final class Commands {
     }
 
     public Command report(String node, List<OpResult> results) {
-        return base(node).setReport(
-                        ReportResults.newBuilder().setNode(node).addAllResults(results))
+        return base(node)
+                .setReport(ReportResults.newBuilder().setNode(node).addAllResults(results))
                 .build();
     }
 

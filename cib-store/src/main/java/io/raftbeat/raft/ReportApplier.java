@@ -56,8 +56,7 @@ final class ReportApplier {
         }
         CibDelta delta = StatusOperations.report(cib, node, fresh, options);
         ActionChanges changes = new ActionChanges(List.copyOf(completed.values()), List.of());
-        Set<String> resources =
-                fresh.stream().map(r -> r.getResource().getId()).collect(Collectors.toSet());
+        Set<String> resources = fresh.stream().map(r -> r.getResource().getId()).collect(Collectors.toSet());
         event.setKind("op-result")
                 .setNode(node)
                 .setResource(resources.size() == 1 ? resources.iterator().next() : "")

@@ -48,11 +48,10 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
             return;
         }
         writes.reply(
-                liveness.join(request.getNode(), request.getLeaseMs())
-                        .thenApply(r -> JoinResponse.newBuilder()
-                                .setRevision(r.getRevision())
-                                .setTerm(raft.stateMachine().term())
-                                .build()),
+                liveness.join(request.getNode(), request.getLeaseMs()).thenApply(r -> JoinResponse.newBuilder()
+                        .setRevision(r.getRevision())
+                        .setTerm(raft.stateMachine().term())
+                        .build()),
                 out);
     }
 
@@ -80,10 +79,9 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
             return;
         }
         writes.reply(
-                liveness.leave(request.getNode())
-                        .thenApply(r -> LeaveResponse.newBuilder()
-                                .setRevision(r.getRevision())
-                                .build()),
+                liveness.leave(request.getNode()).thenApply(r -> LeaveResponse.newBuilder()
+                        .setRevision(r.getRevision())
+                        .build()),
                 out);
     }
 

@@ -55,7 +55,8 @@ final class CibGrpcService extends CibServiceGrpc.CibServiceImplBase {
         writes.proposeOrForward(
                 () -> commands.cib(request, CallOrigin.client()),
                 r -> r,
-                leader -> leaders.forwardTo(leader, CibServiceGrpc::newFutureStub).apply(request),
+                leader ->
+                        leaders.forwardTo(leader, CibServiceGrpc::newFutureStub).apply(request),
                 out);
     }
 }

@@ -44,13 +44,16 @@ class StatusOperationsTest {
         Cib cib = Cib.empty();
         CibDelta delta = StatusOperations.nodeJoin(cib, "node1", OPTIONS);
         assertEquals("0.2.0", version(cib));
-        assertEquals("<node id=\"node1\" type=\"member\" uname=\"node1\"/>", query(cib, "nodes")
-                .replaceAll("\\s*</?nodes>\\s*", ""));
+        assertEquals(
+                "<node id=\"node1\" type=\"member\" uname=\"node1\"/>",
+                query(cib, "nodes").replaceAll("\\s*</?nodes>\\s*", ""));
         assertEquals(
                 "<node_state id=\"node1\" crm-debug-origin=\"raftbeat\" crmd=\"online\" expected=\"member\""
                         + " in_ccm=\"true\" join=\"member\" uname=\"node1\"/>",
                 queryXPath(cib, "//node_state").trim());
-        assertEquals(List.of("nodes", "status"), delta.changes().stream().map(c -> c.getSection()).toList());
+        assertEquals(
+                List.of("nodes", "status"),
+                delta.changes().stream().map(c -> c.getSection()).toList());
         assertTrue(delta.changes().stream().allMatch(c -> c.getNode().equals("node1")));
 
         StatusOperations.nodeJoin(cib, "node1", OPTIONS);
@@ -61,7 +64,8 @@ class StatusOperationsTest {
     void lostIsOfflineUncleanAndKeepsHistoryWhileLeaveIsClean() throws Exception {
         Cib cib = Cib.empty();
         StatusOperations.nodeJoin(cib, "node1", OPTIONS);
-        StatusOperations.report(cib, "node1", List.of(result("d1", "start", 0, 0).build()), OPTIONS);
+        StatusOperations.report(
+                cib, "node1", List.of(result("d1", "start", 0, 0).build()), OPTIONS);
         StatusOperations.nodeLost(cib, "node1", OPTIONS);
         assertEquals("0.2.2", version(cib), "status changes bump num_updates only");
         String lost = queryXPath(cib, "//node_state");
@@ -105,7 +109,8 @@ class StatusOperationsTest {
     @Test
     void failedMonitorWritesItsRecordAndLastFailure() throws Exception {
         Cib cib = Cib.empty();
-        StatusOperations.report(cib, "node1", List.of(result("d1", "monitor", 10000, 7).build()), OPTIONS);
+        StatusOperations.report(
+                cib, "node1", List.of(result("d1", "monitor", 10000, 7).build()), OPTIONS);
         String xml = ops(cib);
         assertTrue(xml.contains("id=\"d1_monitor_10000\""), xml);
         assertTrue(xml.contains("id=\"d1_last_failure_0\""), xml);
@@ -118,20 +123,28 @@ class StatusOperationsTest {
         Cib cib = Cib.empty();
         for (int rc : new int[] {0, 7, 8}) {
             StatusOperations.report(
-                    cib, "node1", List.of(result("p" + rc, "monitor", 0, rc).setTargetRc(7).build()), OPTIONS);
+                    cib,
+                    "node1",
+                    List.of(result("p" + rc, "monitor", 0, rc).setTargetRc(7).build()),
+                    OPTIONS);
         }
         assertFalse(ops(cib).contains("last_failure"), ops(cib));
-        StatusOperations.report(cib, "node1", List.of(result("p5", "monitor", 0, 5).build()), OPTIONS);
+        StatusOperations.report(
+                cib, "node1", List.of(result("p5", "monitor", 0, 5).build()), OPTIONS);
         assertTrue(ops(cib).contains("p5_last_failure_0"), ops(cib));
     }
 
     @Test
     void unexpectedRcOrUnfinishedExecutionOfAnActionIsAFailure() throws Exception {
         Cib cib = Cib.empty();
-        OpResult wrongRc = result("a", "start", 0, 1).setActionId("1:1").setTargetRc(0).build();
-        OpResult timedOut = result("b", "start", 0, 0).setActionId("1:2").setOpStatus(2).build();
-        OpResult expectedNotRunning = result("c", "monitor", 0, 7).setActionId("1:3").setTargetRc(7).build();
-        OpResult probeExpectedRunning = result("d", "monitor", 0, 7).setActionId("1:4").setTargetRc(0).build();
+        OpResult wrongRc =
+                result("a", "start", 0, 1).setActionId("1:1").setTargetRc(0).build();
+        OpResult timedOut =
+                result("b", "start", 0, 0).setActionId("1:2").setOpStatus(2).build();
+        OpResult expectedNotRunning =
+                result("c", "monitor", 0, 7).setActionId("1:3").setTargetRc(7).build();
+        OpResult probeExpectedRunning =
+                result("d", "monitor", 0, 7).setActionId("1:4").setTargetRc(0).build();
         StatusOperations.report(
                 cib, "node1", List.of(wrongRc, timedOut, expectedNotRunning, probeExpectedRunning), OPTIONS);
         String xml = ops(cib);
@@ -145,10 +158,14 @@ class StatusOperationsTest {
     @Test
     void cancelledMonitorDeletesItsRecord() throws Exception {
         Cib cib = Cib.empty();
-        StatusOperations.report(cib, "node1", List.of(result("d1", "monitor", 1000, 0).build()), OPTIONS);
+        StatusOperations.report(
+                cib, "node1", List.of(result("d1", "monitor", 1000, 0).build()), OPTIONS);
         assertTrue(ops(cib).contains("d1_monitor_1000"));
         StatusOperations.report(
-                cib, "node1", List.of(result("d1", "monitor", 1000, 0).setOpStatus(1).build()), OPTIONS);
+                cib,
+                "node1",
+                List.of(result("d1", "monitor", 1000, 0).setOpStatus(1).build()),
+                OPTIONS);
         assertFalse(ops(cib).contains("d1_monitor_1000"), ops(cib));
         assertFalse(ops(cib).contains("last_failure"), "a cancel is not a failure");
     }
@@ -166,7 +183,8 @@ class StatusOperationsTest {
                 OPTIONS);
         StatusOperations.report(cib, "node1", List.of(result("d1", "stop", 0, 1).build()), OPTIONS);
         assertTrue(ops(cib).contains("d1_monitor_5000"), ops(cib));
-        var delta = StatusOperations.report(cib, "node1", List.of(result("d1", "stop", 0, 0).build()), OPTIONS);
+        var delta = StatusOperations.report(
+                cib, "node1", List.of(result("d1", "stop", 0, 0).build()), OPTIONS);
         String xml = ops(cib);
         assertFalse(xml.contains("d1_monitor_"), xml);
         assertTrue(xml.contains("operation_key=\"d1_stop_0\""), xml);
@@ -185,7 +203,9 @@ class StatusOperationsTest {
                 () -> StatusOperations.report(
                         cib,
                         "node1",
-                        List.of(result("ok", "start", 0, 0).build(), result("x y", "start", 0, 0).build()),
+                        List.of(
+                                result("ok", "start", 0, 0).build(),
+                                result("x y", "start", 0, 0).build()),
                         OPTIONS));
         assertEquals(64, bad.error().exitCode());
         assertEquals(before, cib.toXml());
@@ -199,6 +219,10 @@ class StatusOperationsTest {
         assertEquals(
                 "d1 start on node1: timed out (rc 1) - hung",
                 OpResults.describe(
-                        result("d1", "start", 0, 1).setOpStatus(2).setExitReason("hung\n").build(), "node1"));
+                        result("d1", "start", 0, 1)
+                                .setOpStatus(2)
+                                .setExitReason("hung\n")
+                                .build(),
+                        "node1"));
     }
 }

@@ -102,20 +102,24 @@ class AgentCommandsTest {
     @Test
     void joinReportAndActionsMakeOneEventEachWithTheirChanges() throws Exception {
         Member m = member("a");
-        m.fsm().onApply(new LogEntries(
-                1,
-                List.of(
-                        COMMANDS.nodeJoin("node1"),
-                        put(action("node1", "1:0"), action("node2", "1:1")),
-                        COMMANDS.report("node1", List.of(startResult("1:0", 4))),
-                        COMMANDS.nodeLost("node1", "lease expired after 1000 ms without a heartbeat"))));
+        m.fsm()
+                .onApply(new LogEntries(
+                        1,
+                        List.of(
+                                COMMANDS.nodeJoin("node1"),
+                                put(action("node1", "1:0"), action("node2", "1:1")),
+                                COMMANDS.report("node1", List.of(startResult("1:0", 4))),
+                                COMMANDS.nodeLost("node1", "lease expired after 1000 ms without a heartbeat"))));
         List<Event> ev = events(m, 0);
-        assertEquals(List.of("node-join", "actions-update", "op-result", "node-lost"),
+        assertEquals(
+                List.of("node-join", "actions-update", "op-result", "node-lost"),
                 ev.stream().map(Event::getKind).toList());
         assertEquals("node1 joined", ev.get(0).getSummary());
         assertEquals(
                 Set.of("nodes", "status"),
-                Set.copyOf(ev.get(0).getChangesList().stream().map(Change::getSection).toList()));
+                Set.copyOf(ev.get(0).getChangesList().stream()
+                        .map(Change::getSection)
+                        .toList()));
         Change put = ev.get(1).getChanges(0);
         assertEquals("actions", put.getSection());
         assertEquals("/actions/node1/1:0", put.getPath());
@@ -127,7 +131,8 @@ class AgentCommandsTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(4, completed.getAction().getResult().getCallId());
-        assertEquals("node1 lost (offline, unclean): lease expired after 1000 ms without a heartbeat",
+        assertEquals(
+                "node1 lost (offline, unclean): lease expired after 1000 ms without a heartbeat",
                 ev.get(3).getSummary());
         String xml = status(m);
         assertTrue(xml.contains("crmd=\"offline\" expected=\"member\""), xml);
@@ -158,8 +163,10 @@ class AgentCommandsTest {
                 put(action("node1", "a"), action("node1", "b")),
                 COMMANDS.updateActions(
                         UpdateActionsRequest.newBuilder()
-                                .addDelete(ActionRef.newBuilder().setNode("node1").setId("a"))
-                                .addDelete(ActionRef.newBuilder().setNode("node1").setId("missing"))
+                                .addDelete(
+                                        ActionRef.newBuilder().setNode("node1").setId("a"))
+                                .addDelete(
+                                        ActionRef.newBuilder().setNode("node1").setId("missing"))
                                 .build(),
                         "test"));
         m.fsm().onApply(new LogEntries(1, log));
@@ -170,18 +177,20 @@ class AgentCommandsTest {
 
         close();
         Member again = member("a");
-        List<Action> listed = again.fsm().read((cib, rev) -> again.fsm().actions().list("node1"));
+        List<Action> listed =
+                again.fsm().read((cib, rev) -> again.fsm().actions().list("node1"));
         assertEquals(List.of("b"), listed.stream().map(Action::getId).toList());
     }
 
     @Test
     void snapshotCarriesActionsToAnotherMember() throws Exception {
         Member a = member("a");
-        a.fsm().onApply(new LogEntries(
-                1,
-                List.of(
-                        put(action("node1", "1:0")),
-                        COMMANDS.report("node1", List.of(startResult("1:0", 9))))));
+        a.fsm()
+                .onApply(new LogEntries(
+                        1,
+                        List.of(
+                                put(action("node1", "1:0")),
+                                COMMANDS.report("node1", List.of(startResult("1:0", 9))))));
         Path snapshot = java.nio.file.Files.createDirectories(dir.resolve("snapshot"));
         a.store().checkpoint(snapshot.resolve(SnapshotFiles.STATE_DIR));
 

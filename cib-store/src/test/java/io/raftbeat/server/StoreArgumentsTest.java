@@ -36,8 +36,11 @@ class StoreArgumentsTest {
                 "--event-max-age-s",
                 "60",
                 "--join",
-                "true");
+                "true",
+                "--lease-ms",
+                "2500");
         assertEquals("store2", o.id());
+        assertEquals(2500, o.leaseMs());
         assertTrue(o.join());
         assertEquals(new HostPort("127.0.0.1", 7102), o.raftAddress());
         assertEquals(new HostPort("127.0.0.1", 7002), o.grpcAddress());
