@@ -19,7 +19,10 @@ public final class AgentNames {
 
     /** The rc-2 result when {@code value} (the agent's {@code what}: provider, type …) is not a safe name. */
     public static Optional<AgentResult> check(String what, String value) {
-        if (value.equals(".") || value.equals("..") || !NAME.matcher(value).matches()) {
+        if (value == null
+                || value.equals(".")
+                || value.equals("..")
+                || !NAME.matcher(value).matches()) {
             return Optional.of(invalid(what, value, "[A-Za-z0-9._-]+"));
         }
         return Optional.empty();
@@ -27,6 +30,9 @@ public final class AgentNames {
 
     /** The rc-2 result when the resource id, which agents see as OCF_RESOURCE_INSTANCE, is not a safe name. */
     public static Optional<AgentResult> checkResourceId(String resourceId) {
+        if (resourceId == null) {
+            return Optional.of(invalid("resource id", null, "[A-Za-z0-9._-]+ with an optional :N"));
+        }
         String base = resourceId.replaceFirst(":[0-9]+$", "");
         if (!RESOURCE_ID.matcher(resourceId).matches() || base.equals(".") || base.equals("..")) {
             return Optional.of(invalid("resource id", resourceId, "[A-Za-z0-9._-]+ with an optional :N"));
@@ -51,7 +57,7 @@ public final class AgentNames {
     }
 
     private static AgentResult invalid(String what, String value, String rule) {
-        return AgentResults.invalid(
-                "invalid " + what + " '" + AgentResults.oneLine(value, 80) + "': must match " + rule);
+        return AgentResults.invalid("invalid " + what + " '" + AgentResults.oneLine(value == null ? "" : value, 80)
+                + "': must match " + rule);
     }
 }
