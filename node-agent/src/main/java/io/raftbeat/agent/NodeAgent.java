@@ -1,0 +1,162 @@
+package io.raftbeat.agent;
+
+import io.raftbeat.agent.lease.Backoff;
+import io.raftbeat.agent.lease.Lease;
+import io.raftbeat.agent.lease.StoreMembers;
+import io.raftbeat.agent.lease.StoreUnavailableException;
+import io.raftbeat.agent.monitor.ComplianceWarnings;
+import io.raftbeat.agent.monitor.RecurringMonitors;
+import io.raftbeat.agent.reconcile.ActionRunner;
+import io.raftbeat.agent.reconcile.OperationExecutor;
+import io.raftbeat.agent.reconcile.ResourceExecutor;
+import io.raftbeat.agent.reconcile.ResourceQueues;
+import io.raftbeat.agent.reconcile.StartupProbes;
+import io.raftbeat.agent.report.Reporter;
+import io.raftbeat.agent.state.CallIds;
+import io.raftbeat.agent.state.NodeHistory;
+import io.raftbeat.agent.state.StoreReads;
+import io.raftbeat.agent.watch.ActionWatch;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node agent: wires the lease, the reporter, the resource queues, the monitors and the action watch,
+ * and brings them up in the order the cluster relies on: join, number calls above the node's history, probe every
+ * configured resource, and only then run actions. {@link #leave} is the clean stop (SIGTERM); {@link #close} stops
+ * as a crash would, without leaving. Neither stops a resource: a restarted agent finds them running by probing.
+ */
+public final class NodeAgent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
+    private static final int RESOURCE_THREADS = 8;
+
+    private final AgentOptions options;
+    private final StoreMembers members;
+    // The lease's own channels: heartbeats go straight to the leader and never queue behind a large report.
+    private final StoreMembers leaseMembers;
+    private final CallIds callIds = new CallIds();
+    private final Reporter reporter;
+    private final ResourceQueues queues = new ResourceQueues(RESOURCE_THREADS);
+    private final ResourceExecutor executor;
+    private final RecurringMonitors monitors;
+    private final StartupProbes probes;
+    private final ActionWatch watch;
+    private final Lease lease;
+    private final ExecutorService reprobes = Executors.newSingleThreadExecutor(DaemonThreads.named("reprobe"));
+    private volatile boolean stopping;
+
+    /** An agent not yet started; {@code operations} runs the resource agents ({@code ResourceAgents::run}). */
+    public NodeAgent(AgentOptions options, OperationExecutor operations) {
+        this.options = options;
+        this.members = new StoreMembers(options.servers());
+        this.reporter = new Reporter(options.node(), members, callIds);
+        this.executor = new ResourceExecutor(operations, new ComplianceWarnings());
+        this.monitors = new RecurringMonitors(queues, executor, reporter);
+        this.probes = new StartupProbes(queues, executor, reporter);
+        ActionRunner runner = new ActionRunner(options.node(), queues, executor, monitors, reporter);
+        this.watch = new ActionWatch(members, options.node(), runner::offer);
+        this.leaseMembers = new StoreMembers(options.servers());
+        this.lease = new Lease(leaseMembers, options.node(), options.lease(), options.heartbeat(), this::reprobe);
+    }
+
+    /**
+     * Returns once the agent has joined, probed and started watching its actions; blocks while no leader answers.
+     * Returns early when {@link #close} or {@link #leave} is called meanwhile (from another thread).
+     */
+    public void start() throws InterruptedException {
+        LOG.info("agent {} starting (servers {})", options.node(), String.join(",", options.servers()));
+        reporter.start();
+        if (!lease.join()) {
+            return;
+        }
+        lease.start();
+        String resources = readWithRetry(true);
+        if (resources == null) {
+            return;
+        }
+        CountDownLatch probed = probes.probe(resources);
+        // Actions wait for the probes: the cluster must learn what runs here before anything starts twice.
+        while (!stopping && !probed.await(200, TimeUnit.MILLISECONDS)) {}
+        if (!stopping) {
+            watch.start();
+            LOG.info("agent {} running", options.node());
+        }
+    }
+
+    /** Reads the node's history (seeding call-ids) when asked, then the resources section; null when stopping. */
+    private String readWithRetry(boolean seedCallIds) throws InterruptedException {
+        StoreReads reads = new StoreReads(members);
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+        while (!stopping) {
+            try {
+                if (seedCallIds) {
+                    callIds.seed(NodeHistory.highestCallId(reads.nodeState(options.node())));
+                }
+                return reads.resources();
+            } catch (StoreUnavailableException e) {
+                LOG.warn("cannot read the CIB yet: {}", e.getMessage());
+                if (!backoff.pause()) {
+                    throw new InterruptedException();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** After a rejoin the cluster may think nothing runs here: probe everything again, behind queued actions. */
+    private void reprobe() {
+        reprobes.execute(() -> {
+            try {
+                String resources = readWithRetry(false);
+                if (resources != null) {
+                    probes.probe(resources);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    public ResourceExecutor executor() {
+        return executor;
+    }
+
+    /** SIGTERM: stop watching, report what is done, leave the cluster (offline, clean). Resources keep running. */
+    public void leave() {
+        stopping = true;
+        watch.close();
+        monitors.close();
+        queues.close(Duration.ofSeconds(2));
+        try {
+            if (!reporter.flush(Duration.ofSeconds(5))) {
+                LOG.warn("leaving with results not yet acknowledged");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lease.leave(Duration.ofSeconds(5));
+        shutdown();
+    }
+
+    /** Stops as a crash would: no Leave, so the leader declares the node lost when its lease runs out. */
+    @Override
+    public void close() {
+        stopping = true;
+        lease.close();
+        watch.close();
+        monitors.close();
+        queues.close();
+        shutdown();
+    }
+
+    private void shutdown() {
+        reprobes.shutdownNow();
+        reporter.close();
+        members.close();
+        leaseMembers.close();
+    }
+}

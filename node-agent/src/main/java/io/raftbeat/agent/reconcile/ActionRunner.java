@@ -1,0 +1,100 @@
+package io.raftbeat.agent.reconcile;
+
+import io.raftbeat.agent.monitor.MonitorKey;
+import io.raftbeat.agent.monitor.RecurringMonitors;
+import io.raftbeat.agent.report.OpResults;
+import io.raftbeat.agent.report.Reporter;
+import io.raftbeat.proto.v1.Action;
+import io.raftbeat.proto.v1.OpResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes the actions meant for this node, each at most once, on its resource's queue, and reports each result
+ * with the action's id, transition and target. Besides running the agent: a stop first cancels the resource's
+ * recurring monitors, a {@code cancel} ends one, and a monitor with an interval that met its target starts one.
+ * {@link #offer} is called from the watch thread; the rest runs on the resource queues.
+ */
+public final class ActionRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
+
+    private final String node;
+    private final ActionLedger ledger = new ActionLedger();
+    private final ResourceQueues queues;
+    private final ResourceExecutor executor;
+    private final RecurringMonitors monitors;
+    private final Reporter reporter;
+
+    public ActionRunner(
+            String node,
+            ResourceQueues queues,
+            ResourceExecutor executor,
+            RecurringMonitors monitors,
+            Reporter reporter) {
+        this.node = node;
+        this.queues = queues;
+        this.executor = executor;
+        this.monitors = monitors;
+        this.reporter = reporter;
+    }
+
+    /** Queues {@code action} unless it has a result, is another node's, or was taken before in this agent's life. */
+    public void offer(Action action) {
+        if (action.hasResult() || !action.getNode().equals(node) || !ledger.claim(action)) {
+            return;
+        }
+        long seenMs = System.currentTimeMillis();
+        LOG.info(
+                "action {}: {} {} (interval {} ms, transition {})",
+                action.getId(),
+                action.getOperation(),
+                action.getResource().getId(),
+                action.getIntervalMs(),
+                action.getTransitionId());
+        queues.submit(action.getResource().getId(), () -> run(action, seenMs));
+    }
+
+    private void run(Action action, long seenMs) {
+        long queueTimeMs = System.currentTimeMillis() - seenMs;
+        String rsc = action.getResource().getId();
+        switch (action.getOperation()) {
+            case "cancel" -> {
+                reporter.report(OpResults.answering(action, cancelled(action)).setQueueTimeMs(queueTimeMs));
+                return;
+            }
+            case "stop" -> monitors.cancelAll(rsc).forEach(reporter::report);
+            default -> {}
+        }
+        boolean recurring = action.getOperation().equals("monitor") && action.getIntervalMs() > 0;
+        if (recurring) {
+            // A new monitor action replaces the one running for its key, whatever its own result.
+            monitors.cancel(new MonitorKey(rsc, action.getIntervalMs()));
+        }
+        OpResult.Builder result = executor.run(
+                action.getResource(),
+                action.getOperation(),
+                action.getIntervalMs(),
+                ResourceExecutor.timeoutOf(action));
+        OpResult reported = reporter.report(OpResults.answering(action, result).setQueueTimeMs(queueTimeMs));
+        LOG.info(
+                "action {}: {} {} rc {} op-status {} {}",
+                action.getId(),
+                action.getOperation(),
+                rsc,
+                reported.getRcCode(),
+                reported.getOpStatus(),
+                reported.getExitReason());
+        if (recurring && reported.getRcCode() == action.getTargetRc() && reported.getOpStatus() == 0) {
+            monitors.start(action, reported);
+        }
+    }
+
+    /** A cancel's answer is the ended monitor's result; a monitor that was not running ends all the same. */
+    private OpResult.Builder cancelled(Action action) {
+        MonitorKey key = new MonitorKey(action.getResource().getId(), action.getIntervalMs());
+        OpResult.Builder result = monitors.cancel(key);
+        return result != null
+                ? result
+                : OpResults.cancelled(action.getResource(), action.getIntervalMs(), action.getTargetRc());
+    }
+}
