@@ -123,6 +123,11 @@ public final class Cib {
     }
 
     /** The whole document as XML text, indented as Pacemaker prints it. */
+    /** The schema this CIB validates against: validate-with, or Pacemaker's newest when unset. */
+    public String schemaName() {
+        return CibCommit.schemaOf(document().getDocumentElement());
+    }
+
     public String toXml() {
         return XmlWriter.pretty(doc.getDocumentElement());
     }

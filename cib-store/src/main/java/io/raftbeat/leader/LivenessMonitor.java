@@ -127,14 +127,18 @@ public final class LivenessMonitor implements AutoCloseable {
         }
     }
 
-    /** Grants the node a lease and commits it online. */
+    /** Commits the node online, then grants it a lease. */
     public CompletableFuture<CibResponse> join(String node, long leaseMs) {
         RaftCibStore r = raft.get();
         if (r == null || !r.isLeader()) {
             return CompletableFuture.failedFuture(new RaftUnavailableException("this member is not the leader"));
         }
-        tracker.grant(node, leaseOf(leaseMs));
-        return r.propose(commands.nodeJoin(node));
+        // The lease runs from the commit: a slow commit (the first schema load) must not use it up before the agent
+        // hears back, and nothing can expire a node whose join has not committed yet.
+        return r.propose(commands.nodeJoin(node)).thenApply(joined -> {
+            tracker.grant(node, leaseOf(leaseMs));
+            return joined;
+        });
     }
 
     /**

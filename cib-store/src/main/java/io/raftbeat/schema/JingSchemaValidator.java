@@ -40,6 +40,12 @@ public final class JingSchemaValidator implements SchemaValidator {
         return BY_DIRECTORY.computeIfAbsent(directory.toAbsolutePath().normalize(), JingSchemaValidator::new);
     }
 
+    /** Compiles the schema now, so that the first write that needs it does not wait seconds for it. */
+    public void preload(String schemaName) throws SchemaException {
+        schema(schemaName);
+        idTypes(schemaName);
+    }
+
     @Override
     public void validate(Document cib, Document structure, String schemaName) throws SchemaException {
         Schema schema = schema(schemaName);

@@ -18,6 +18,8 @@ import io.raftbeat.proto.v1.Member;
 import io.raftbeat.raft.CibStateMachine;
 import io.raftbeat.raft.Commands;
 import io.raftbeat.raft.RaftCibStore;
+import io.raftbeat.schema.JingSchemaValidator;
+import io.raftbeat.schema.SchemaException;
 import io.raftbeat.storage.RocksCibStore;
 import io.raftbeat.watch.WatchHub;
 import java.io.IOException;
@@ -79,6 +81,7 @@ public final class StoreMember implements AutoCloseable {
         try {
             m.startRaft();
             m.startGrpc();
+            m.preloadSchema();
         } catch (Exception | Error e) {
             m.close();
             throw e;
@@ -119,6 +122,30 @@ public final class StoreMember implements AutoCloseable {
         Node node = group.start();
         raft = new RaftCibStore(node, fsm);
         leaders = new LeaderLocator(options, raft);
+    }
+
+    /**
+     * Compiles the CIB's schema in the background: on a busy machine the first compile takes seconds, and the first
+     * configuration write (a node joining, with its lease running) should not wait for it.
+     */
+    private void preloadSchema() {
+        if (!options.cib().validate()) {
+            return;
+        }
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        String name = raft.<String>readLocal((cib, revision) -> cib.schemaName())
+                                .join();
+                        JingSchemaValidator.forDirectory(options.cib().schemaDir())
+                                .preload(name);
+                    } catch (RuntimeException | SchemaException e) {
+                        LOG.warn("could not preload the CIB's schema: {}", e.toString());
+                    }
+                },
+                "schema-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     private String directory(String relative) throws IOException {

@@ -124,7 +124,8 @@ public final class MonitorFailure {
                         }
                     }
                 }
-                throw new IllegalStateException("the watch ended before the monitor reported " + (ok ? "ok" : "a failure"));
+                throw new IllegalStateException(
+                        "the watch ended before the monitor reported " + (ok ? "ok" : "a failure"));
             });
         } catch (RuntimeException e) {
             throw e;

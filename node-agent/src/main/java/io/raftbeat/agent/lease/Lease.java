@@ -79,9 +79,9 @@ public final class Lease implements AutoCloseable {
         return false;
     }
 
-    /** Starts heartbeating every heartbeat interval. */
+    /** Starts heartbeating every heartbeat interval, the first one at once: the join's lease is already running. */
     public void start() {
-        beats.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        beats.scheduleWithFixedDelay(this::beat, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void beat() {
