@@ -90,11 +90,29 @@ start_agent() {
     fi
     mkdir -p "$run/$name/run"
     # Its own run directory: the nodes share this machine, their resources must not see each other's state files.
-    setsid nohup java -Xms16m -Xmx256m -XX:+UseSerialGC -Dcom.google.protobuf.use_unsafe_pre22_gencode=true \
+    # Under tini as a subreaper, as a machine's init would, the node's daemonized resource processes are reaped the
+    # moment they die (a zombie still answers kill -0, so agents would report it running) and stay in its tree.
+    # The pid file holds the agent's own pid: kill NAME crashes the agent, not the node's resources.
+    local init=() pid init_pid deadline=$((SECONDS + 10))
+    if command -v tini > /dev/null; then
+        init=(tini -s --)
+    else
+        echo "local-cluster: tini is not installed (apt-get install tini): dead resource processes are reaped late" >&2
+    fi
+    setsid nohup "${init[@]}" java -Xms16m -Xmx256m -XX:+UseSerialGC -Dcom.google.protobuf.use_unsafe_pre22_gencode=true \
         ${RAFTBEAT_AGENT_JAVA_OPTS:-} -jar "$agent_jar" --node "$name" --servers "$CIB_SERVER" \
         --work-dir "$run/$name" --run-dir "$run/$name/run" >> "$run/$name.log" 2>&1 < /dev/null &
-    echo $! > "$run/$name.pid"
-    echo "$name started (pid $!, agent, work dir run/$name, log run/$name.log)"
+    pid=$!
+    if ((${#init[@]} > 0)); then
+        init_pid=$pid
+        echo "$init_pid" > "$run/$name.init.pid"
+        while ! pid="$(pgrep -P "$init_pid" -f raftbeat-agent.jar)"; do
+            ((SECONDS < deadline)) || die "$name: tini started no agent (see run/$name.log)"
+            sleep 0.05
+        done
+    fi
+    echo "$pid" > "$run/$name.pid"
+    echo "$name started (pid $pid, agent, work dir run/$name, log run/$name.log)"
 }
 
 start_one() {

@@ -134,9 +134,10 @@ public final class LivenessMonitor implements AutoCloseable {
             return CompletableFuture.failedFuture(new RaftUnavailableException("this member is not the leader"));
         }
         // The lease runs from the commit: a slow commit (the first schema load) must not use it up before the agent
-        // hears back, and nothing can expire a node whose join has not committed yet.
+        // hears back, and nothing can expire a node whose join has not committed yet. Until its first heartbeat the
+        // node gets two leases: a freshly started agent is slow to send it on a busy machine.
         return r.propose(commands.nodeJoin(node)).thenApply(joined -> {
-            tracker.grant(node, leaseOf(leaseMs));
+            tracker.grant(node, 2 * leaseOf(leaseMs));
             return joined;
         });
     }

@@ -19,17 +19,19 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Failure detection benchmark against the running local cluster with its agents: an {@code ocf:heartbeat:anything}
- * resource running {@code sleep} under a 1 s monitor on one node; its process is killed with SIGKILL, and the time
+ * resource running {@code sleep} under a 1 s monitor on one node; its process is killed with SIGKILL at a random
+ * point of the monitor's period, and the time
  * from the kill to the failed monitor result (any rc but 0: anything says 1) arriving on a watch of the status section is measured — the
  * result is committed by then. Between kills the resource is started again through actions (there is no scheduler
  * yet). Prints p50, p99 and max. Measures, never asserts.
  *
  * <pre>
- * MonitorFailure [--kills 50] [--node node1] [--run-dir run/node1/run] [--servers host:port,...]
+ * MonitorFailure [--kills 50] [--node node1] [--run-dir run/node1/run] [--servers host:port,...] [--seed 1]
  * </pre>
  */
 public final class MonitorFailure {
@@ -56,6 +58,7 @@ public final class MonitorFailure {
                 .build();
         long transition = System.currentTimeMillis();
         Latencies latencies = new Latencies();
+        Random random = new Random(flags.integer("--seed", 1));
         try (Actions actions = new Actions(servers)) {
             configure(channel);
             for (int i = 0; i < kills; i++) {
@@ -64,6 +67,8 @@ public final class MonitorFailure {
                         Actions.action(node, t, 1, spec, "start", 0),
                         Actions.action(node, t, 2, spec, "monitor", 1000));
                 from = awaitMonitor(channel, node, from, true);
+                // At a random point of the monitor's period, as a real failure would fall.
+                Thread.sleep(random.nextInt(1000));
                 long pid = Long.parseLong(Files.readString(runDir.resolve("anything_" + RSC + ".pid"))
                         .strip());
                 long killed = System.nanoTime();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * store cluster; agents are killed after the class's tests, and a failed test prints the end of their logs.
  */
 final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+    private static final Path TINI = Path.of("/usr/bin/tini");
     private final List<String> nodes;
     private final Supplier<String> servers;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
@@ -67,7 +69,12 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
         Path work = dir.resolve(node);
         Files.createDirectories(runDir(node));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(TINI)) {
+            // As deploy/local-cluster.sh does: a subreaper reaps the node's dead resource processes at once.
+            command.addAll(List.of(TINI.toString(), "-s", "-p", "SIGKILL", "--"));
+        }
+        command.addAll(List.of(
                 java.toString(),
                 "-Xms16m",
                 "-Xmx128m",
@@ -82,7 +89,8 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
                 "--work-dir",
                 work.toString(),
                 "--run-dir",
-                runDir(node).toString());
+                runDir(node).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         builder.redirectOutput(
                 ProcessBuilder.Redirect.appendTo(dir.resolve(node + ".log").toFile()));

@@ -44,8 +44,21 @@ public final class Lease implements AutoCloseable {
         this.onRejoin = onRejoin;
     }
 
-    /** Joins, retrying with backoff until a leader accepts; false when closed (or interrupted) first. */
+    /**
+     * Joins, retrying with backoff until a leader accepts; false when closed (or interrupted) first. The lease runs
+     * from the join's commit, so the heartbeat path is warmed up first: one heartbeat, whose answer does not matter,
+     * loads its classes and connects to the leader, and the first real one is not late.
+     */
     public boolean join() {
+        try {
+            heartbeatOnce();
+        } catch (StoreUnavailableException e) {
+            // No leader yet: the join below waits for one.
+        }
+        return joinOnce();
+    }
+
+    private boolean joinOnce() {
         JoinRequest request = JoinRequest.newBuilder()
                 .setNode(node)
                 .setLeaseMs(lease.toMillis())
@@ -88,23 +101,15 @@ public final class Lease implements AutoCloseable {
         if (closed) {
             return;
         }
-        HeartbeatRequest request = HeartbeatRequest.newBuilder()
-                .setNode(node)
-                .setLeaseMs(lease.toMillis())
-                .build();
         try {
-            HeartbeatResponse answer = members.call(
-                    (channel, deadline) -> AgentServiceGrpc.newBlockingStub(channel)
-                            .withDeadline(deadline)
-                            .heartbeat(request),
-                    attempt());
+            HeartbeatResponse answer = heartbeatOnce();
             if (failing) {
                 LOG.info("lease renewed again by {}", members.preferred());
                 failing = false;
             }
             if (answer.getRejoin() && !closed) {
                 LOG.warn("leader {} does not hold {} online: joining again and probing", members.preferred(), node);
-                if (join()) {
+                if (joinOnce()) {
                     onRejoin.run();
                 }
             }
@@ -116,6 +121,18 @@ public final class Lease implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("heartbeat failed: {}", e.toString(), e); // never let the schedule die
         }
+    }
+
+    private HeartbeatResponse heartbeatOnce() throws StoreUnavailableException {
+        HeartbeatRequest request = HeartbeatRequest.newBuilder()
+                .setNode(node)
+                .setLeaseMs(lease.toMillis())
+                .build();
+        return members.call(
+                (channel, deadline) -> AgentServiceGrpc.newBlockingStub(channel)
+                        .withDeadline(deadline)
+                        .heartbeat(request),
+                attempt());
     }
 
     /** Each member gets a third of the lease to answer, so one silent member does not cost the lease. */
