@@ -165,8 +165,11 @@ class AgentCommandsTest {
                                                 startResult("", 6),
                                                 warned.toBuilder().setCallId(7).build())))));
         List<Event> more = events(m, ev.get(3).getRevision());
-        assertEquals("web monitor (10000 ms) on node1: not running (rc 7): " + warning, more.get(0).getSummary());
-        assertEquals("2 results on node1 (1 failed): web: " + warning, more.get(1).getSummary());
+        assertEquals(
+                "web monitor (10000 ms) on node1: not running (rc 7): " + warning,
+                more.get(0).getSummary());
+        assertEquals(
+                "2 results on node1 (1 failed): web: " + warning, more.get(1).getSummary());
     }
 
     @Test

@@ -61,8 +61,8 @@ class LeaseTest extends AgentClusterTest {
 
         awaitNodeState("node1", Map.of("crmd", "online", "join", "member"));
         // The cluster may have recovered d elsewhere meanwhile: the agent tells it again that d runs here.
-        Map<String, String> probed = awaitOp(
-                "node1", "d_last_0", Map.of("operation", "monitor", "interval", "0", "rc-code", "0"));
+        Map<String, String> probed =
+                awaitOp("node1", "d_last_0", Map.of("operation", "monitor", "interval", "0", "rc-code", "0"));
         assertTrue(
                 Long.parseLong(probed.get("call-id")) > Long.parseLong(started.get("call-id")),
                 "probe " + probed + " after start " + started);
