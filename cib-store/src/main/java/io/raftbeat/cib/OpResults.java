@@ -51,13 +51,18 @@ public final class OpResults {
         return r.getRcCode() != r.getTargetRc();
     }
 
-    /** E.g. {@code d1 monitor (1000 ms) on node1: not running (rc 7)}. */
+    /** E.g. {@code d1 monitor (1000 ms) on node1: not running (rc 7)}, then {@code : <exit reason>} if it has one. */
     public static String describe(OpResult r, String node) {
         String what = r.getResource().getId() + " " + r.getOperation()
                 + (r.getIntervalMs() > 0 ? " (" + r.getIntervalMs() + " ms)" : "") + " on " + node + ": ";
         String outcome = r.getOpStatus() != DONE ? execText(r.getOpStatus()) : ocfText(r.getRcCode());
-        String reason = r.getExitReason().isEmpty() ? "" : " - " + SafeXml.oneLine(r.getExitReason());
-        return what + outcome + " (rc " + r.getRcCode() + ")" + reason;
+        String reason = reason(r);
+        return what + outcome + " (rc " + r.getRcCode() + ")" + (reason.isEmpty() ? "" : ": " + reason);
+    }
+
+    /** The result's exit reason on one line (empty when it has none). */
+    public static String reason(OpResult r) {
+        return SafeXml.oneLine(r.getExitReason());
     }
 
     /** Pacemaker's text for an OCF exit code. */

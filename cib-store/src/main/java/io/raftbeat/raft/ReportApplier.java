@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * Applies ReportResults: each result into the node's lrm history and, when it names an action of that node that
  * has no result yet, into the action. A result its action already holds (same call id: an agent retrying a report
- * whose answer it lost) is skipped, so a retry never writes history twice. One "op-result" event. Deterministic;
+ * whose answer it lost) is skipped, so a retry never writes history twice. One "op-result" event, its summary ending
+ * with the results' exit reasons. Deterministic;
  * called by the apply thread under cibLock.
  */
 final class ReportApplier {
@@ -74,6 +75,13 @@ final class ReportApplier {
         long failed = fresh.stream().filter(OpResults::isFailure).count();
         String text = fresh.size() + " results on " + node + (failed > 0 ? " (" + failed + " failed)" : "");
         int repeated = reported - fresh.size();
-        return repeated == 0 ? text : text + "; " + repeated + " already recorded";
+        text = repeated == 0 ? text : text + "; " + repeated + " already recorded";
+        // An exit reason (e.g. a Heartbeat script's compliance warning) is for the operator: never drop it.
+        String reasons = fresh.stream()
+                .filter(r -> !OpResults.reason(r).isEmpty())
+                .map(r -> r.getResource().getId() + ": " + OpResults.reason(r))
+                .distinct()
+                .collect(Collectors.joining("; "));
+        return reasons.isEmpty() ? text : text + ": " + reasons;
     }
 }

@@ -217,7 +217,7 @@ class StatusOperationsTest {
                 "d1 monitor (1000 ms) on node1: not running (rc 7)",
                 OpResults.describe(result("d1", "monitor", 1000, 7).build(), "node1"));
         assertEquals(
-                "d1 start on node1: timed out (rc 1) - hung",
+                "d1 start on node1: timed out (rc 1): hung",
                 OpResults.describe(
                         result("d1", "start", 0, 1)
                                 .setOpStatus(2)

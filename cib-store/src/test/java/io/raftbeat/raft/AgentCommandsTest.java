@@ -139,6 +139,37 @@ class AgentCommandsTest {
         assertTrue(xml.contains("d1_last_0"), xml);
         Action stored = m.fsm().read((cib, rev) -> m.fsm().actions().get("node1", "1:0"));
         assertEquals(4, stored.getResult().getCallId());
+
+        // The operator reads an exit reason (a Heartbeat script's compliance warning) in the event log.
+        String warning = "heartbeat:web status printed nothing, so the resource counts as not running";
+        OpResult warned = OpResult.newBuilder()
+                .setResource(ResourceSpec.newBuilder()
+                        .setId("web")
+                        .setResourceClass("heartbeat")
+                        .setType("web"))
+                .setOperation("monitor")
+                .setIntervalMs(10000)
+                .setRcCode(7)
+                .setTargetRc(0)
+                .setCallId(5)
+                .setExitReason(warning + "\n")
+                .build();
+        m.fsm()
+                .onApply(new LogEntries(
+                        5,
+                        List.of(
+                                COMMANDS.report("node1", List.of(warned)),
+                                COMMANDS.report(
+                                        "node1",
+                                        List.of(
+                                                startResult("", 6),
+                                                warned.toBuilder().setCallId(7).build())))));
+        List<Event> more = events(m, ev.get(3).getRevision());
+        assertEquals(
+                "web monitor (10000 ms) on node1: not running (rc 7): " + warning,
+                more.get(0).getSummary());
+        assertEquals(
+                "2 results on node1 (1 failed): web: " + warning, more.get(1).getSummary());
     }
 
     @Test

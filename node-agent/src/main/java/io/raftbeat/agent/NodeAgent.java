@@ -1,5 +1,6 @@
 package io.raftbeat.agent;
 
+import io.grpc.ClientInterceptor;
 import io.raftbeat.agent.lease.Backoff;
 import io.raftbeat.agent.lease.Lease;
 import io.raftbeat.agent.lease.StoreMembers;
@@ -17,6 +18,7 @@ import io.raftbeat.agent.state.NodeHistory;
 import io.raftbeat.agent.state.StoreReads;
 import io.raftbeat.agent.watch.ActionWatch;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,15 +53,20 @@ public final class NodeAgent implements AutoCloseable {
 
     /** An agent not yet started; {@code operations} runs the resource agents ({@code ResourceAgents::run}). */
     public NodeAgent(AgentOptions options, OperationExecutor operations) {
+        this(options, operations, List.of());
+    }
+
+    /** As above, every call to the store going through {@code network} (tests cut the agent off there). */
+    NodeAgent(AgentOptions options, OperationExecutor operations, List<ClientInterceptor> network) {
         this.options = options;
-        this.members = new StoreMembers(options.servers());
+        this.members = new StoreMembers(options.servers(), network);
         this.reporter = new Reporter(options.node(), members, callIds);
         this.executor = new ResourceExecutor(operations, new ComplianceWarnings());
         this.monitors = new RecurringMonitors(queues, executor, reporter);
         this.probes = new StartupProbes(queues, executor, reporter);
         ActionRunner runner = new ActionRunner(options.node(), queues, executor, monitors, reporter);
         this.watch = new ActionWatch(members, options.node(), runner::offer);
-        this.leaseMembers = new StoreMembers(options.servers());
+        this.leaseMembers = new StoreMembers(options.servers(), network);
         this.lease = new Lease(leaseMembers, options.node(), options.lease(), options.heartbeat(), this::reprobe);
     }
 

@@ -1,5 +1,6 @@
 package io.raftbeat.agent;
 
+import io.grpc.ClientInterceptor;
 import io.raftbeat.agent.exec.AgentPaths;
 import io.raftbeat.agent.exec.ResourceAgents;
 import io.raftbeat.agent.reconcile.OperationExecutor;
@@ -12,6 +13,7 @@ import io.raftbeat.proto.v1.ListActionsRequest;
 import io.raftbeat.proto.v1.ResourceSpec;
 import io.raftbeat.proto.v1.UpdateActionsRequest;
 import io.raftbeat.server.StoreMember;
+import io.raftbeat.server.StoreOptions;
 import io.raftbeat.testing.MiniCibCluster;
 import io.raftbeat.testing.MiniCibClusterTest;
 import java.nio.file.Files;
@@ -42,9 +44,14 @@ abstract class AgentClusterTest extends MiniCibClusterTest {
 
     @BeforeEach
     void startCluster() throws Exception {
-        cluster = MiniCibCluster.start(dir.resolve("store"));
+        cluster = MiniCibCluster.start(dir.resolve("store"), 3, this::storeOptions);
         cluster.awaitLeader();
         haDir = Files.createDirectories(dir.resolve("ha.d"));
+    }
+
+    /** The store members' options; a test class overrides this to change them (e.g. the event retention). */
+    protected StoreOptions storeOptions(StoreOptions defaults) {
+        return defaults;
     }
 
     @AfterEach
@@ -69,13 +76,18 @@ abstract class AgentClusterTest extends MiniCibClusterTest {
 
     /** Starts an agent and returns once it runs (joined, probed, watching). */
     protected NodeAgent startAgent(String node) throws Exception {
+        return startAgent(node, List.of());
+    }
+
+    /** Starts an agent whose calls to the store go through {@code network}; returns once it runs. */
+    protected NodeAgent startAgent(String node, List<ClientInterceptor> network) throws Exception {
         ResourceAgents real = new ResourceAgents(paths(node));
         OperationExecutor counted = (cls, op, call) -> {
             runs.computeIfAbsent(call.resourceId() + " " + op + " " + call.intervalMs(), k -> new AtomicInteger())
                     .incrementAndGet();
             return real.run(cls, op, call);
         };
-        NodeAgent agent = new NodeAgent(options(node), counted);
+        NodeAgent agent = new NodeAgent(options(node), counted, network);
         agents.add(agent);
         agent.start();
         return agent;

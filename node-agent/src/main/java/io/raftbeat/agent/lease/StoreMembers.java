@@ -1,6 +1,7 @@
 package io.raftbeat.agent.lease;
 
 import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
 import io.grpc.Deadline;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -31,12 +32,19 @@ public final class StoreMembers implements AutoCloseable {
     private static final int MAX_REDIRECTS = 3;
 
     private final List<String> servers;
+    private final List<ClientInterceptor> interceptors;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private volatile String preferred;
     private volatile boolean closed;
 
     public StoreMembers(List<String> servers) {
+        this(servers, List.of());
+    }
+
+    /** Members reached through {@code interceptors} on every channel (tests cut the network there). */
+    public StoreMembers(List<String> servers, List<ClientInterceptor> interceptors) {
         this.servers = List.copyOf(servers);
+        this.interceptors = List.copyOf(interceptors);
         this.preferred = this.servers.get(0);
     }
 
@@ -88,10 +96,10 @@ public final class StoreMembers implements AutoCloseable {
 
     /** The channel to {@code member}, opened on first use. */
     public Channel channel(String member) {
-        return channels.computeIfAbsent(member, StoreMembers::open);
+        return channels.computeIfAbsent(member, this::open);
     }
 
-    private static ManagedChannel open(String address) {
+    private ManagedChannel open(String address) {
         int colon = address.lastIndexOf(':');
         String host = address.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -100,6 +108,7 @@ public final class StoreMembers implements AutoCloseable {
         return Grpc.newChannelBuilderForAddress(
                         host, Integer.parseInt(address.substring(colon + 1)), InsecureChannelCredentials.create())
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .intercept(interceptors)
                 .build();
     }
 
