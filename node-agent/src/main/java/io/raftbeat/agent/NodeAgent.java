@@ -65,7 +65,7 @@ public final class NodeAgent implements AutoCloseable {
         this.monitors = new RecurringMonitors(queues, executor, reporter);
         this.probes = new StartupProbes(queues, executor, reporter);
         ActionRunner runner = new ActionRunner(options.node(), queues, executor, monitors, reporter);
-        this.watch = new ActionWatch(members, options.node(), runner::offer);
+        this.watch = new ActionWatch(members, options.node(), runner::listed, runner::offer);
         this.leaseMembers = new StoreMembers(options.servers(), network);
         this.lease = new Lease(leaseMembers, options.node(), options.lease(), options.heartbeat(), this::reprobe);
     }

@@ -35,6 +35,28 @@ class MonitorTest extends AgentClusterTest {
     }
 
     @Test
+    void anAgentStartedAgainResumesTheMonitorsItsPredecessorRan() throws Exception {
+        NodeAgent first = startAgent("node1");
+        ResourceSpec sleeper = ocf("sleeper", "anything", Map.of("binfile", "sleep", "cmdline_options", "1000"));
+        put(action("node1", 1, 0, sleeper, "start", 0, 0), action("node1", 1, 1, sleeper, "monitor", 1000, 0));
+        MiniCibCluster.await(
+                "the monitor action's result", () -> listed("node1", "1:1").hasResult());
+        first.close(); // a crash: the resource keeps running, nobody polls it
+        agents.remove(first);
+
+        startAgent("node1");
+        int polls = runs("sleeper", "monitor", 1000);
+        MiniCibCluster.await("the new agent polls the monitor", () -> runs("sleeper", "monitor", 1000) >= polls + 2);
+        long pid = Long.parseLong(Files.readString(dir.resolve("node1-run").resolve("anything_sleeper.pid"))
+                .trim());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        MiniCibCluster.await(
+                "a failed monitor in status, with no new action", () -> !op("node1", "sleeper_monitor_1000")
+                        .getOrDefault("rc-code", "0")
+                        .equals("0"));
+    }
+
+    @Test
     void healthyMonitorsWriteNothing() throws Exception {
         startAgent("node1");
         ResourceSpec dummy = ocf("d1", "Dummy", Map.of());

@@ -74,6 +74,21 @@ public final class RecurringMonitors implements AutoCloseable {
         schedule(key, running.get(key));
     }
 
+    /**
+     * Resumes {@code action}'s monitor, which an earlier life of this agent ran, unless one runs for its key: the
+     * first poll comes at once and is reported, whatever it finds, since nothing has been reported in this life.
+     */
+    public void resume(Action action) {
+        MonitorKey key = new MonitorKey(action.getResource().getId(), action.getIntervalMs());
+        Recurring r = new Recurring(action);
+        if (running.putIfAbsent(key, r) != null) {
+            return;
+        }
+        changes.forget(key);
+        LOG.info("monitor {} resumed, every {} ms", key, key.intervalMs());
+        queues.submit(key.resourceId(), () -> poll(key, r));
+    }
+
     /** Ends one monitor; returns its cancelled result (op-status 1) to report, or null when none was running. */
     public OpResult.Builder cancel(MonitorKey key) {
         Recurring r = running.remove(key);

@@ -6,6 +6,7 @@ import io.raftbeat.agent.report.OpResults;
 import io.raftbeat.agent.report.Reporter;
 import io.raftbeat.proto.v1.Action;
 import io.raftbeat.proto.v1.OpResult;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,17 @@ public final class ActionRunner {
         this.executor = executor;
         this.monitors = monitors;
         this.reporter = reporter;
+    }
+
+    /**
+     * Takes a whole listing of the node's actions (at start, and again when the watch fell behind): resumes the
+     * recurring monitors in force, then offers each action.
+     */
+    public void listed(List<Action> actions) {
+        MonitorsInForce.of(actions).stream()
+                .filter(a -> a.getNode().equals(node))
+                .forEach(monitors::resume);
+        actions.forEach(this::offer);
     }
 
     /** Queues {@code action} unless it has a result, is another node's, or was taken before in this agent's life. */

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's actions as Kubernetes informers see objects: list them (ListActions), hand each to the sink, then
+ * The node's actions as Kubernetes informers see objects: list them (ListActions), hand the listing over, then
  * watch section "actions" for the node from the list's revision and hand over every action put after it. A broken
  * stream is resumed from the last revision seen, on the next member, with backoff; a revision no longer retained
  * (FAILED_PRECONDITION) means list again. The sink sees an action as often as the store shows it and must be
@@ -34,6 +34,7 @@ public final class ActionWatch implements AutoCloseable {
 
     private final StoreMembers members;
     private final String node;
+    private final Consumer<List<Action>> lists;
     private final Consumer<Action> sink;
     private final Thread thread;
     private volatile boolean closed;
@@ -41,9 +42,11 @@ public final class ActionWatch implements AutoCloseable {
     private volatile long revision;
     private int memberIndex;
 
-    public ActionWatch(StoreMembers members, String node, Consumer<Action> sink) {
+    /** {@code lists} takes each whole listing, {@code sink} each action streamed after it. */
+    public ActionWatch(StoreMembers members, String node, Consumer<List<Action>> lists, Consumer<Action> sink) {
         this.members = members;
         this.node = node;
+        this.lists = lists;
         this.sink = sink;
         this.thread = new Thread(this::run, "action-watch");
         thread.setDaemon(true);
@@ -97,7 +100,7 @@ public final class ActionWatch implements AutoCloseable {
                         .listActions(request),
                 LIST_ATTEMPT);
         LOG.info("listed {} action(s) at revision {}", listed.getActionsCount(), listed.getRevision());
-        listed.getActionsList().forEach(sink);
+        lists.accept(listed.getActionsList());
         revision = listed.getRevision();
     }
 
