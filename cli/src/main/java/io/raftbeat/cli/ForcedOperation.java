@@ -1,5 +1,6 @@
 package io.raftbeat.cli;
 
+import io.raftbeat.agent.config.ResourceSpecs;
 import io.raftbeat.agent.exec.AgentCall;
 import io.raftbeat.agent.exec.AgentPaths;
 import io.raftbeat.agent.exec.AgentResult;
@@ -34,14 +35,7 @@ final class ForcedOperation {
 
     /** Runs the operation, prints what Pacemaker prints, and returns the agent's exit code as the process's. */
     int run(ResourceSpec spec, CliContext ctx) {
-        AgentCall call = new AgentCall(
-                spec.getId(),
-                spec.getProvider(),
-                spec.getType(),
-                spec.getParametersMap(),
-                spec.getMetaMap(),
-                0,
-                TIMEOUT);
+        AgentCall call = ResourceSpecs.call(spec, 0, TIMEOUT);
         AgentResult result = new ResourceAgents(paths(ctx.env())).run(spec.getResourceClass(), operation, call);
         String agent = spec.getResourceClass()
                 + (spec.getProvider().isEmpty() ? "" : ":" + spec.getProvider())

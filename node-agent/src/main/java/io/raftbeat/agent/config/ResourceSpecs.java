@@ -1,8 +1,10 @@
 package io.raftbeat.agent.config;
 
+import io.raftbeat.agent.exec.AgentCall;
 import io.raftbeat.proto.v1.ResourceSpec;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,18 @@ public final class ResourceSpecs {
     /** The primitive {@code id} of {@code cibXml}, if there is one. */
     public static Optional<ResourceSpec> find(String cibXml, String id) {
         return fromCib(cibXml).stream().filter(s -> s.getId().equals(id)).findFirst();
+    }
+
+    /** The executor call that runs an operation of {@code spec} with this interval and timeout. */
+    public static AgentCall call(ResourceSpec spec, long intervalMs, Duration timeout) {
+        return new AgentCall(
+                spec.getId(),
+                spec.getProvider(),
+                spec.getType(),
+                spec.getParametersMap(),
+                spec.getMetaMap(),
+                intervalMs,
+                timeout);
     }
 
     static ResourceSpec of(Element primitive) {

@@ -1,5 +1,6 @@
 package io.raftbeat.agent.reconcile;
 
+import io.raftbeat.agent.config.ResourceSpecs;
 import io.raftbeat.agent.exec.AgentCall;
 import io.raftbeat.agent.exec.AgentResult;
 import io.raftbeat.agent.exec.ExecStatus;
@@ -26,14 +27,7 @@ public final class ResourceExecutor {
     }
 
     public OpResult.Builder run(ResourceSpec spec, String operation, long intervalMs, Duration timeout) {
-        AgentCall call = new AgentCall(
-                spec.getId(),
-                spec.getProvider(),
-                spec.getType(),
-                spec.getParametersMap(),
-                spec.getMetaMap(),
-                intervalMs,
-                timeout);
+        AgentCall call = ResourceSpecs.call(spec, intervalMs, timeout);
         AgentResult result;
         try {
             result = executor.run(spec.getResourceClass(), operation, call);
