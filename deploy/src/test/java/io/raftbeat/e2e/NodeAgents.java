@@ -97,16 +97,25 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
         processes.put(node, builder.start());
     }
 
-    /** SIGKILL, as a crash of the agent: its lease is left to expire. */
+    /**
+     * SIGKILL to the agent, as a crash: its lease is left to expire and its resources keep running. Under tini it is
+     * the agent that is killed, and tini, its init, ends with it.
+     */
     void kill9(String node) throws InterruptedException {
         Process process = processes.remove(node);
         if (process != null) {
+            process.toHandle()
+                    .children()
+                    .filter(p -> p.info().commandLine().orElse("").contains("raftbeat-agent.jar"))
+                    .forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
+    /** Every agent and every resource process it started (under tini, its orphans are tini's children). */
     private void killAll() {
+        processes.values().forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
         processes.values().forEach(Process::destroyForcibly);
         for (Process process : processes.values()) {
             try {
