@@ -6,7 +6,6 @@ import io.raftbeat.proto.v1.CibOperation;
 import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.status.ClusterStatus;
 import io.raftbeat.status.StatusUnpacker;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.w3c.dom.Document;
 
@@ -20,12 +19,15 @@ record CibSnapshot(String xml) {
     static CibSnapshot read(CliContext ctx, Duration timeout) throws CliFailure {
         CibRequest query =
                 CibRequest.newBuilder().setOperation(CibOperation.CIB_QUERY).build();
-        String cibFile = ctx.cibFile();
-        if (cibFile != null) {
-            return new CibSnapshot(new FileCib(Path.of(cibFile)).run(query).getXml());
-        }
-        try (RemoteCib remote = new RemoteCib(ServerList.parse(ctx.servers()), timeout)) {
-            return new CibSnapshot(remote.run(query).getXml());
+        return new CibSnapshot(CibAccess.run(ctx, query, timeout).getXml());
+    }
+
+    /** The CIB as a DOM document, for lookups by XPath. */
+    Document document() throws CliFailure {
+        try {
+            return SafeXml.parse(xml, MAX_CIB_BYTES);
+        } catch (CibException e) {
+            throw new CliFailure(e.error().exitCode(), "The CIB is not usable: " + e.getMessage());
         }
     }
 

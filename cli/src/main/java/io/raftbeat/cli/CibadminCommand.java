@@ -151,15 +151,7 @@ final class CibadminCommand implements Callable<Integer> {
     public Integer call() throws CliFailure {
         CibRequest request = request();
         Duration deadline = timeout();
-        CibResponse response;
-        String cibFile = ctx.cibFile();
-        if (cibFile != null) {
-            response = new FileCib(Path.of(cibFile)).run(request);
-        } else {
-            try (RemoteCib remote = new RemoteCib(ServerList.parse(ctx.servers()), deadline)) {
-                response = remote.run(request);
-            }
-        }
+        CibResponse response = CibAccess.run(ctx, request, deadline);
         if (request.getOperation() == CibOperation.CIB_QUERY) {
             String xml = response.getXml();
             ctx.out().print(xml.endsWith("\n") ? xml : xml + "\n");

@@ -24,7 +24,7 @@ public final class Main {
         if (args.length == 0) {
             ctx.err()
                     .println(
-                            "raftbeat-cli: name the program to run first: cibadmin, crm_mon, crm_resource or raftbeat");
+                            "raftbeat-cli: name the program to run first: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount or raftbeat");
             return CliFailure.USAGE;
         }
         String program = args[0].substring(args[0].lastIndexOf('/') + 1);
@@ -34,12 +34,15 @@ public final class Main {
                     case "raftbeat" -> RaftbeatCommand.commandLine(ctx);
                     case "crm_mon" -> new CommandLine(new CrmMonCommand(ctx));
                     case "crm_resource" -> new CommandLine(new CrmResourceCommand(ctx));
+                    case "crm_attribute" -> new CommandLine(new CrmAttributeCommand(ctx));
+                    case "crm_standby" -> new CommandLine(new CrmStandbyCommand(ctx));
+                    case "crm_failcount" -> new CommandLine(new CrmFailcountCommand(ctx));
                     default -> null;
                 };
         if (commandLine == null) {
             ctx.err()
                     .println("raftbeat-cli: unknown program '" + program
-                            + "' (known: cibadmin, crm_mon, crm_resource, raftbeat)");
+                            + "' (known: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount, raftbeat)");
             return CliFailure.USAGE;
         }
         configure(commandLine, program, ctx);
