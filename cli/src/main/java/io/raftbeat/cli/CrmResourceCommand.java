@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Pacemaker's {@code crm_resource}, the commands of this issue: {@code --list}, {@code --locate -r ID} and
- * {@code --force-start|--force-stop|--force-check -r ID}, on the cluster ({@code CIB_SERVER}) or a file
- * ({@code CIB_file}). Output and exit codes follow Pacemaker 2.1.5; a missing resource is one line and exit 105.
+ * Pacemaker's {@code crm_resource}: {@code --list}, {@code --locate -r ID},
+ * {@code --force-start|--force-stop|--force-check -r ID}, {@code --move|--ban|--clear -r ID [-N NODE]}
+ * ({@link ResourceLocations}) and {@code --cleanup [-r ID] [-N NODE]} ({@link ResourceCleanup}), on the cluster
+ * ({@code CIB_SERVER}) or a file ({@code CIB_file}). Output and exit codes follow Pacemaker 2.1.5; a missing resource is one line and exit 105.
  */
 @Command(name = "crm_resource", sortOptions = false, description = "Perform tasks related to cluster resources.")
 final class CrmResourceCommand implements Callable<Integer> {
@@ -40,6 +41,56 @@ final class CrmResourceCommand implements Callable<Integer> {
 
     @Option(names = "--force-check", description = "Monitor the resource (-r) on this machine, bypassing the cluster")
     boolean forceCheck;
+
+    @Option(
+            names = {"-M", "--move"},
+            description = "Move the resource (-r) to the node (-N), or away from where it runs")
+    boolean move;
+
+    @Option(
+            names = {"-B", "--ban"},
+            description = "Keep the resource (-r) off the node (-N), or off where it runs")
+    boolean ban;
+
+    @Option(
+            names = {"-U", "--clear"},
+            description = "Remove the constraints --move and --ban made for the resource (-r)")
+    boolean clear;
+
+    @Option(
+            names = {"-C", "--cleanup"},
+            description = "Forget the resource's (-r, default all failed) history and failures on the node (-N)")
+    boolean cleanup;
+
+    @Option(
+            names = {"-N", "--node"},
+            paramLabel = "NODE",
+            description = "Node name")
+    String node;
+
+    @Option(
+            names = {"-u", "--lifetime"},
+            paramLabel = "TIMESPEC",
+            description = "With --move or --ban, how long the constraint lasts (ISO 8601 duration)")
+    String lifetime;
+
+    @Option(
+            names = {"-n", "--operation"},
+            paramLabel = "OPERATION",
+            description = "With --cleanup, only this operation's failures")
+    String operation;
+
+    @Option(
+            names = {"-I", "--interval"},
+            paramLabel = "MS",
+            defaultValue = "0",
+            description = "With --operation, its interval in milliseconds")
+    String interval;
+
+    @Option(
+            names = {"-Q", "--quiet"},
+            description = "Be less descriptive in output")
+    boolean quiet;
 
     @Option(
             names = {"-r", "--resource"},
@@ -67,7 +118,8 @@ final class CrmResourceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         String command = command();
-        if (!command.equals("list") && (resource == null || resource.isBlank())) {
+        boolean anyResource = command.equals("list") || command.equals("cleanup");
+        if (!anyResource && (resource == null || resource.isBlank())) {
             throw CliFailure.usage("crm_resource: Must supply a resource id with -r");
         }
         CibSnapshot cib = CibSnapshot.read(ctx, TIMEOUT);
@@ -76,6 +128,10 @@ final class CrmResourceCommand implements Callable<Integer> {
             case "locate" -> locate(cib.status());
             case "force-start" -> force(cib, new ForcedOperation(command, "start"));
             case "force-stop" -> force(cib, new ForcedOperation(command, "stop"));
+            case "move" -> locations(cib, l -> l.move(resource, node, lifetime));
+            case "ban" -> locations(cib, l -> l.ban(resource, node, lifetime));
+            case "clear" -> locations(cib, l -> l.clear(resource, node));
+            case "cleanup" -> cleanup(cib);
             default -> force(cib, new ForcedOperation(command, "monitor"));
         };
     }
@@ -97,12 +153,46 @@ final class CrmResourceCommand implements Callable<Integer> {
         if (forceCheck) {
             given.add("force-check");
         }
+        addIf(given, move, "move");
+        addIf(given, ban, "ban");
+        addIf(given, clear, "clear");
+        addIf(given, cleanup, "cleanup");
         if (given.size() != 1) {
-            throw CliFailure.usage(
-                    "crm_resource: give one command: --list, --locate, --force-start, --force-stop or --force-check"
+            throw CliFailure.usage("crm_resource: give one command: --list, --locate, --move, --ban, --clear,"
+                    + " --cleanup, --force-start, --force-stop or --force-check"
                             + (given.isEmpty() ? "" : " (not " + String.join(" and ", given) + ")"));
         }
         return given.get(0);
+    }
+
+    private static void addIf(List<String> given, boolean flag, String name) {
+        if (flag) {
+            given.add(name);
+        }
+    }
+
+    /** One change to the location constraints; the CIB is read first so ids and nodes can be checked. */
+    private interface LocationChange {
+        void apply(ResourceLocations locations) throws CliFailure;
+    }
+
+    private int locations(CibSnapshot cib, LocationChange change) throws CliFailure {
+        change.apply(new ResourceLocations(ctx, cib, quiet));
+        ctx.out().flush();
+        return 0;
+    }
+
+    private int cleanup(CibSnapshot cib) throws CliFailure {
+        String op = operation;
+        if (op == null && !"0".equals(interval)) {
+            throw CliFailure.usage("crm_resource: --interval (-I) needs --operation (-n)");
+        }
+        List<String> lines = new ResourceCleanup(ctx, cib.document()).run(resource, node, op, interval);
+        if (!quiet) {
+            lines.forEach(ctx.out()::println);
+        }
+        ctx.out().flush();
+        return 0;
     }
 
     private int list(ClusterStatus status) throws CliFailure {
