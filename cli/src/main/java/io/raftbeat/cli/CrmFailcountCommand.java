@@ -41,9 +41,9 @@ final class CrmFailcountCommand implements Callable<Integer> {
 
     @Option(
             names = {"-I", "--interval"},
-            paramLabel = "MS",
+            paramLabel = "INTERVAL",
             defaultValue = "0",
-            description = "With -n, the operation's interval")
+            description = "With -n, the operation's interval (seconds unless a unit is given)")
     String interval;
 
     @Option(
@@ -82,26 +82,27 @@ final class CrmFailcountCommand implements Callable<Integer> {
         if (query == delete) {
             throw CliFailure.usage("crm_failcount: give one command: -G (query) or -D (delete)");
         }
+        String intervalMs = Long.toString(IntervalSpec.toMillis(interval, "crm_failcount: --interval (-I)"));
         String target = node != null ? node : NodeIds.localName();
         Document doc = CibSnapshot.read(ctx, CibAttribute.TIMEOUT).document();
         if (delete) {
             new ResourceCleanup(ctx, doc)
-                    .run(resource, target, operation, interval)
+                    .run(resource, target, operation, intervalMs)
                     .stream()
                     .filter(line -> !quiet)
                     .forEach(ctx.out()::println);
         } else {
             String nodeId = NodeIds.require(doc, target, "crm_attribute");
-            print(doc, nodeId);
+            print(doc, nodeId, intervalMs);
         }
         ctx.out().flush();
         return 0;
     }
 
     /** The script's query_failcount: the sum (or one operation's), else the pre-2.0 {@code fail-count-RSC}. */
-    private void print(Document doc, String nodeId) {
+    private void print(Document doc, String nodeId, String intervalMs) {
         String plain = "fail-count-" + resource;
-        String shown = operation != null ? plain + "#" + operation + "_" + interval : plain;
+        String shown = operation != null ? plain + "#" + operation + "_" + intervalMs : plain;
         String count = total(doc, nodeId, shown, operation == null);
         if (count.equals("0")) {
             String legacy = total(doc, nodeId, plain, false);

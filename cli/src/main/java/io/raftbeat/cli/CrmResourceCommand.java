@@ -82,9 +82,9 @@ final class CrmResourceCommand implements Callable<Integer> {
 
     @Option(
             names = {"-I", "--interval"},
-            paramLabel = "MS",
+            paramLabel = "INTERVAL",
             defaultValue = "0",
-            description = "With --operation, its interval in milliseconds")
+            description = "With --operation, its interval (seconds unless a unit is given)")
     String interval;
 
     @Option(
@@ -183,11 +183,12 @@ final class CrmResourceCommand implements Callable<Integer> {
     }
 
     private int cleanup(CibSnapshot cib) throws CliFailure {
-        String op = operation;
-        if (op == null && !"0".equals(interval)) {
+        long intervalMs = IntervalSpec.toMillis(interval, "crm_resource: --interval (-I)");
+        if (operation == null && intervalMs != 0) {
             throw CliFailure.usage("crm_resource: --interval (-I) needs --operation (-n)");
         }
-        List<String> lines = new ResourceCleanup(ctx, cib.document()).run(resource, node, op, interval);
+        List<String> lines =
+                new ResourceCleanup(ctx, cib.document()).run(resource, node, operation, Long.toString(intervalMs));
         if (!quiet) {
             lines.forEach(ctx.out()::println);
         }
