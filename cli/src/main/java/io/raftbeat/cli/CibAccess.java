@@ -5,6 +5,7 @@ import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.CibResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,8 @@ import java.util.UUID;
  * {@code CIB_SERVER} through the existing CibService. Used by one command on its own thread.
  */
 final class CibAccess {
+    private static final int PATHS_PER_WRITE = 4;
+
     private CibAccess() {}
 
     /** Runs one query or write; a refusal is a {@link CliFailure} with the store's Pacemaker exit code. */
@@ -51,5 +54,16 @@ final class CibAccess {
                         .setRequestId(UUID.randomUUID().toString())
                         .build(),
                 timeout);
+    }
+
+    /**
+     * Deletes what any of the XPaths match, a few per write: the store's secure XPath allows 100 operators in one
+     * expression, so a long union is split.
+     */
+    static void deleteAll(CliContext ctx, List<String> xpaths, Duration timeout) throws CliFailure {
+        for (int i = 0; i < xpaths.size(); i += PATHS_PER_WRITE) {
+            List<String> batch = xpaths.subList(i, Math.min(xpaths.size(), i + PATHS_PER_WRITE));
+            deleteAll(ctx, String.join(" | ", batch), timeout);
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.w3c.dom.NodeList;
  * {@code crm_resource --cleanup}: forgets a resource's operation history ({@code lrm_resource}) and its fail counts
  * and last failures (transient attributes) on one node or on every online node that knows it, so the cluster probes
  * it again; each primitive of a group or clone separately. Without a resource, forgets every failed resource's
- * history and every failure. All in one CIB write. Prints Pacemaker 2.1.5's lines; runs on the command's thread.
+ * history and every failure. A few paths per CIB write. Prints Pacemaker 2.1.5's lines; runs on the command's thread.
  */
 final class ResourceCleanup {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -53,7 +53,7 @@ final class ResourceCleanup {
             }
         }
         if (!paths.isEmpty()) {
-            CibAccess.deleteAll(ctx, String.join(" | ", paths), TIMEOUT);
+            CibAccess.deleteAll(ctx, paths, TIMEOUT);
         }
         return lines;
     }

@@ -201,8 +201,7 @@ final class ResourceLocations {
     }
 
     private void deleteAll(List<String> ids) throws CliFailure {
-        List<String> paths = ids.stream().map(ResourceLocations::xpath).toList();
-        CibAccess.deleteAll(ctx, String.join(" | ", paths), TIMEOUT);
+        CibAccess.deleteAll(ctx, ids.stream().map(ResourceLocations::xpath).toList(), TIMEOUT);
     }
 
     private static String xpath(String id) {
