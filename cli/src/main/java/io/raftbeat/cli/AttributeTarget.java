@@ -18,17 +18,19 @@ record AttributeTarget(String section, String nodeId, String setTag, String setI
     static AttributeTarget of(String type, String nodeId, String set) throws CliFailure {
         String section = type.toLowerCase(Locale.ROOT);
         return switch (section) {
-            case "crm_config" -> new AttributeTarget(
-                    section, null, "cluster_property_set", set != null ? set : "cib-bootstrap-options");
-            case "rsc_defaults", "op_defaults" -> new AttributeTarget(
-                    section, null, "meta_attributes", set != null ? set : section + "-options");
-            case "nodes" -> new AttributeTarget(
-                    section, nodeId, "instance_attributes", set != null ? set : "nodes-" + nodeId);
-            case "status" -> new AttributeTarget(
-                    section, nodeId, "instance_attributes", set != null ? set : "status-" + nodeId);
-            default -> throw new CliFailure(
-                    76, "crm_attribute: Error performing operation: unknown section '" + type + "' (use one of "
-                            + String.join(", ", SECTIONS) + ")");
+            case "crm_config" ->
+                new AttributeTarget(section, null, "cluster_property_set", set != null ? set : "cib-bootstrap-options");
+            case "rsc_defaults", "op_defaults" ->
+                new AttributeTarget(section, null, "meta_attributes", set != null ? set : section + "-options");
+            case "nodes" ->
+                new AttributeTarget(section, nodeId, "instance_attributes", set != null ? set : "nodes-" + nodeId);
+            case "status" ->
+                new AttributeTarget(section, nodeId, "instance_attributes", set != null ? set : "status-" + nodeId);
+            default ->
+                throw new CliFailure(
+                        76,
+                        "crm_attribute: Error performing operation: unknown section '" + type + "' (use one of "
+                                + String.join(", ", SECTIONS) + ")");
         };
     }
 
@@ -52,8 +54,9 @@ record AttributeTarget(String section, String nodeId, String setTag, String setI
         String node = XmlText.escape(nodeId == null ? "" : nodeId);
         return switch (section) {
             case "nodes" -> "<node id=\"" + node + "\">" + set + "</node>";
-            case "status" -> "<node_state id=\"" + node + "\"><transient_attributes id=\"" + node + "\">" + set
-                    + "</transient_attributes></node_state>";
+            case "status" ->
+                "<node_state id=\"" + node + "\"><transient_attributes id=\"" + node + "\">" + set
+                        + "</transient_attributes></node_state>";
             default -> set;
         };
     }

@@ -31,8 +31,9 @@ final class CibAccess {
     /** A write of {@code xml} with a fresh request id, so a retry on another member is recognised. */
     static void write(CliContext ctx, CibOperation operation, String scope, String xml, Duration timeout)
             throws CliFailure {
-        CibRequest.Builder request =
-                CibRequest.newBuilder().setOperation(operation).setRequestId(UUID.randomUUID().toString());
+        CibRequest.Builder request = CibRequest.newBuilder()
+                .setOperation(operation)
+                .setRequestId(UUID.randomUUID().toString());
         if (operation == CibOperation.CIB_MODIFY) {
             request.setAllowCreate(true);
         }

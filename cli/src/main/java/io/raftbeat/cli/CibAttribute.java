@@ -59,9 +59,10 @@ final class CibAttribute {
         Optional<Element> existing = find(doc);
         String nvId = existing.map(e -> e.getAttribute("id"))
                 .orElseGet(() -> id != null ? id : XmlText.sanitizeId(target.setId() + "-" + name));
-        String attrName = name != null ? name : existing.map(e -> e.getAttribute("name")).orElse(id);
-        String nvpair = "<nvpair id=\"" + XmlText.escape(nvId) + "\" name=\"" + XmlText.escape(attrName)
-                + "\" value=\"" + XmlText.escape(value) + "\"/>";
+        String attrName =
+                name != null ? name : existing.map(e -> e.getAttribute("name")).orElse(id);
+        String nvpair = "<nvpair id=\"" + XmlText.escape(nvId) + "\" name=\"" + XmlText.escape(attrName) + "\" value=\""
+                + XmlText.escape(value) + "\"/>";
         String xml = existing.isPresent() ? nvpair : target.wrap(nvpair);
         CibAccess.write(ctx, CibOperation.CIB_MODIFY, target.section(), xml, TIMEOUT);
     }
@@ -82,7 +83,8 @@ final class CibAttribute {
     }
 
     private List<Element> matches(Document doc) throws CliFailure {
-        StringBuilder xpath = new StringBuilder(target.parentXPath()).append("//").append(target.setTag());
+        StringBuilder xpath =
+                new StringBuilder(target.parentXPath()).append("//").append(target.setTag());
         if (set != null) {
             xpath.append("[@id=").append(XmlText.literal(set)).append(']');
         }
@@ -94,8 +96,8 @@ final class CibAttribute {
             xpath.append("[@id=").append(XmlText.literal(id)).append(']');
         }
         try {
-            NodeList nodes =
-                    (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath.toString(), doc, XPathConstants.NODESET);
+            NodeList nodes = (NodeList)
+                    XPathFactory.newInstance().newXPath().evaluate(xpath.toString(), doc, XPathConstants.NODESET);
             List<Element> found = new ArrayList<>();
             for (int i = 0; i < nodes.getLength(); i++) {
                 found.add((Element) nodes.item(i));

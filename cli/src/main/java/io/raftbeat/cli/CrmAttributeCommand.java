@@ -124,8 +124,9 @@ final class CrmAttributeCommand implements Callable<Integer> {
             return switch (lifetime) {
                 case "reboot" -> "status";
                 case "forever" -> "nodes";
-                default -> throw CliFailure.usage(
-                        "crm_attribute: --lifetime (-l) must be reboot or forever, not '" + lifetime + "'");
+                default ->
+                    throw CliFailure.usage(
+                            "crm_attribute: --lifetime (-l) must be reboot or forever, not '" + lifetime + "'");
             };
         }
         if (type != null) {

@@ -87,10 +87,9 @@ final class CrmFailcountCommand implements Callable<Integer> {
         Document doc = CibSnapshot.read(ctx, CibAttribute.TIMEOUT).document();
         if (delete) {
             new ResourceCleanup(ctx, doc)
-                    .run(resource, target, operation, intervalMs)
-                    .stream()
-                    .filter(line -> !quiet)
-                    .forEach(ctx.out()::println);
+                    .run(resource, target, operation, intervalMs).stream()
+                            .filter(line -> !quiet)
+                            .forEach(ctx.out()::println);
         } else {
             String nodeId = NodeIds.require(doc, target, "crm_attribute");
             print(doc, nodeId, intervalMs);

@@ -160,7 +160,7 @@ final class CrmResourceCommand implements Callable<Integer> {
         if (given.size() != 1) {
             throw CliFailure.usage("crm_resource: give one command: --list, --locate, --move, --ban, --clear,"
                     + " --cleanup, --force-start, --force-stop or --force-check"
-                            + (given.isEmpty() ? "" : " (not " + String.join(" and ", given) + ")"));
+                    + (given.isEmpty() ? "" : " (not " + String.join(" and ", given) + ")"));
         }
         return given.get(0);
     }

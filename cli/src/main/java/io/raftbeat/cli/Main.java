@@ -41,8 +41,9 @@ public final class Main {
                 };
         if (commandLine == null) {
             ctx.err()
-                    .println("raftbeat-cli: unknown program '" + program
-                            + "' (known: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount, raftbeat)");
+                    .println(
+                            "raftbeat-cli: unknown program '" + program
+                                    + "' (known: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount, raftbeat)");
             return CliFailure.USAGE;
         }
         configure(commandLine, program, ctx);

@@ -85,9 +85,7 @@ final class ResourceCleanup {
         List<Element> online = states.stream()
                 .filter(s -> "online".equals(s.getAttribute("crmd")))
                 .toList();
-        List<Element> known = online.stream()
-                .filter(s -> history(s, primitive))
-                .toList();
+        List<Element> known = online.stream().filter(s -> history(s, primitive)).toList();
         return known.isEmpty() ? online : known;
     }
 

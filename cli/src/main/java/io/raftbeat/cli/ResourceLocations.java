@@ -55,8 +55,17 @@ final class ResourceLocations {
         }
         String id = "cli-prefer-" + rsc;
         String end = end(lifetime);
-        put(id, location(id, rsc, node, "INFINITY", end, "cli-prefer-rule-" + rsc, "cli-prefer-expr-" + rsc,
-                "cli-prefer-lifetime-end-" + rsc));
+        put(
+                id,
+                location(
+                        id,
+                        rsc,
+                        node,
+                        "INFINITY",
+                        end,
+                        "cli-prefer-rule-" + rsc,
+                        "cli-prefer-expr-" + rsc,
+                        "cli-prefer-lifetime-end-" + rsc));
     }
 
     /** --ban: -INFINITY on {@code node}, or on the one node the resource is active on. */
@@ -75,10 +84,12 @@ final class ResourceLocations {
         String id = banId(rsc, node);
         String end = end(lifetime);
         if (!quiet) {
-            ctx.out().println("WARNING: Creating rsc_location constraint '" + id
-                    + "' with a score of -INFINITY for resource " + rsc + " on " + node + ".");
-            ctx.out().println("\tThis will prevent " + rsc + " from running on " + node + " until the constraint is"
-                    + " removed using the clear option or by editing the CIB with an appropriate tool");
+            ctx.out()
+                    .println("WARNING: Creating rsc_location constraint '" + id
+                            + "' with a score of -INFINITY for resource " + rsc + " on " + node + ".");
+            ctx.out()
+                    .println("\tThis will prevent " + rsc + " from running on " + node + " until the constraint is"
+                            + " removed using the clear option or by editing the CIB with an appropriate tool");
             ctx.out().println("\tThis will be the case even if " + node + " is the last node in the cluster");
         }
         put(id, location(id, rsc, node, "-INFINITY", end, id + "-rule", id + "-expr", id + "-lifetime"));
@@ -135,8 +146,8 @@ final class ResourceLocations {
 
     private static String location(
             String id, String rsc, String node, String score, String end, String rule, String expr, String date) {
-        String head = "<rsc_location id=\"" + XmlText.escape(id) + "\" rsc=\"" + XmlText.escape(rsc)
-                + "\" role=\"Started\"";
+        String head =
+                "<rsc_location id=\"" + XmlText.escape(id) + "\" rsc=\"" + XmlText.escape(rsc) + "\" role=\"Started\"";
         if (end == null) {
             return head + " node=\"" + XmlText.escape(node) + "\" score=\"" + score + "\"/>";
         }

@@ -28,8 +28,9 @@ class CrmResourceLocationsDifferentialTest {
     Path dir;
 
     private Path fixture() throws Exception {
-        return Path.of(
-                getClass().getResource("/status/no-fencing-standby-group-failcount.xml").toURI());
+        return Path.of(getClass()
+                .getResource("/status/no-fencing-standby-group-failcount.xml")
+                .toURI());
     }
 
     @Test
@@ -66,13 +67,15 @@ class CrmResourceLocationsDifferentialTest {
         Path cib = dir.resolve("theirs.xml");
         Files.writeString(
                 cib, Files.readString(fixture(), StandardCharsets.UTF_8).replace("3.16.2", "3.16.1"));
-        for (List<String> args : List.of(List.of("-r", "g1"), List.of("-r", "d2"), List.of("-r", "d3", "-N", "node1"))) {
+        for (List<String> args :
+                List.of(List.of("-r", "g1"), List.of("-r", "d2"), List.of("-r", "d3", "-N", "node1"))) {
             CliRun theirs = Pacemaker.run(PACEMAKER, cib, concat("--cleanup", args));
             String would = (theirs.out() + theirs.err())
                     .lines()
                     .filter(l -> l.startsWith("Dry run: skipping clean-up of "))
-                    .map(l -> "Cleaned up " + l.substring("Dry run: skipping clean-up of ".length())
-                            .replace(" due to CIB_file", ""))
+                    .map(l -> "Cleaned up "
+                            + l.substring("Dry run: skipping clean-up of ".length())
+                                    .replace(" due to CIB_file", ""))
                     .reduce("", (a, b) -> a + b + "\n");
             Path ours = dir.resolve("ours.xml");
             Files.copy(cib, ours, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -100,7 +103,8 @@ class CrmResourceLocationsDifferentialTest {
     @Test
     void cleanupOfEverythingForgetsEveryFailureOnly() throws Exception {
         Path ours = dir.resolve("all.xml");
-        Files.writeString(ours, Files.readString(fixture(), StandardCharsets.UTF_8).replace("3.16.2", "3.16.1"));
+        Files.writeString(
+                ours, Files.readString(fixture(), StandardCharsets.UTF_8).replace("3.16.2", "3.16.1"));
         CliRun run = ours(ours, List.of("--cleanup"));
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("Cleaned up all resources on all nodes\n", run.out());
@@ -113,10 +117,20 @@ class CrmResourceLocationsDifferentialTest {
     @Test
     void failcountDeleteCleansOneOperationOnly() throws Exception {
         Path ours = dir.resolve("op.xml");
-        Files.writeString(ours, Files.readString(fixture(), StandardCharsets.UTF_8).replace("3.16.2", "3.16.1"));
+        Files.writeString(
+                ours, Files.readString(fixture(), StandardCharsets.UTF_8).replace("3.16.2", "3.16.1"));
         CliRun run = CliRun.run(
                 Map.of("CIB_file", ours.toString()),
-                "crm_failcount", "-D", "-r", "d3", "-N", "node1", "-n", "monitor", "-I", "10s");
+                "crm_failcount",
+                "-D",
+                "-r",
+                "d3",
+                "-N",
+                "node1",
+                "-n",
+                "monitor",
+                "-I",
+                "10s");
         assertEquals("Cleaned up d3 on node1\n", run.out(), run.err());
         String after = Files.readString(ours, StandardCharsets.UTF_8);
         assertFalse(after.contains("fail-count-d3#monitor_10000"), after);
@@ -131,6 +145,7 @@ class CrmResourceLocationsDifferentialTest {
     }
 
     private static CliRun ours(Path cib, List<String> args) {
-        return CliRun.run(Map.of("CIB_file", cib.toString()), concat("crm_resource", args).toArray(String[]::new));
+        return CliRun.run(
+                Map.of("CIB_file", cib.toString()), concat("crm_resource", args).toArray(String[]::new));
     }
 }

@@ -44,19 +44,22 @@ final class DifferentialSession {
     /** Runs one step with both tools and records how they differ. */
     CliRun step(String program, String... args) throws Exception {
         Path tool = Path.of("/usr/sbin", program);
-        assertTrue(Files.isExecutable(tool), "Pacemaker's " + program + " is needed: apt-get install pacemaker-cli-utils");
+        assertTrue(
+                Files.isExecutable(tool), "Pacemaker's " + program + " is needed: apt-get install pacemaker-cli-utils");
         CliRun their = Pacemaker.run(tool, theirs, List.of(args));
         List<String> all = new ArrayList<>(List.of(program));
         all.addAll(List.of(args));
         CliRun our = CliRun.run(Map.of("CIB_file", ours.toString()), all.toArray(String[]::new));
         String what = program + " " + String.join(" ", args);
         if (their.exitCode() != our.exitCode()) {
-            mismatches.add(what + ": Pacemaker exit " + their.exitCode() + " (" + their.err().strip() + "), ours "
-                    + our.exitCode() + " (" + our.err().strip() + ")");
+            mismatches.add(what + ": Pacemaker exit " + their.exitCode() + " ("
+                    + their.err().strip() + "), ours " + our.exitCode() + " ("
+                    + our.err().strip() + ")");
         } else if (!dated(their.out()).equals(dated(our.out()))) {
             mismatches.add(what + ":\n--- Pacemaker:\n" + their.out() + "--- ours:\n" + our.out());
         } else if (!sameError(their.err(), our.err())) {
-            mismatches.add(what + ": Pacemaker said " + their.err().strip() + ", ours " + our.err().strip());
+            mismatches.add(what + ": Pacemaker said " + their.err().strip() + ", ours "
+                    + our.err().strip());
         } else if (!canonical(theirs).equals(canonical(ours))) {
             mismatches.add(what + ": the CIBs differ:\n--- Pacemaker:\n" + canonical(theirs) + "\n--- ours:\n"
                     + canonical(ours));

@@ -35,7 +35,15 @@ class ToolUsageErrorsTest {
         usage("give one command: -G (query) or -D (delete)", "crm_failcount", "-r", "d1", "-N", "node1");
         usage("--interval (-I) must be an interval", "crm_failcount", "-r", "d1", "-N", "node1", "-G", "-I", "soon");
         usage("Must supply a resource id with -r", "crm_resource", "--move", "-N", "node1");
-        usage("--lifetime (-u) must be an ISO 8601 duration", "crm_resource", "-B", "-r", "d1", "-N", "node2", "-u",
+        usage(
+                "--lifetime (-u) must be an ISO 8601 duration",
+                "crm_resource",
+                "-B",
+                "-r",
+                "d1",
+                "-N",
+                "node2",
+                "-u",
                 "tomorrow");
         usage("give one command", "crm_resource", "--move", "--ban", "-r", "d1");
     }

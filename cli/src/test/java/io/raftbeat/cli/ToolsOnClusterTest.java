@@ -38,8 +38,7 @@ class ToolsOnClusterTest {
                 .getResource("/status/no-fencing-standby-group-failcount.xml")
                 .toURI());
         cib = Cib.parse(
-                Files.readString(fixture, StandardCharsets.UTF_8).replace("3.16.2", "3.16.1"),
-                CibOptions.defaults());
+                Files.readString(fixture, StandardCharsets.UTF_8).replace("3.16.2", "3.16.1"), CibOptions.defaults());
         member = new ScriptedMember();
         member.cib = this::serve;
     }
@@ -76,7 +75,9 @@ class ToolsOnClusterTest {
     void crmStandbyPutsANodeInStandbyAndBack() {
         assertEquals(0, run("crm_standby", "-N", "node1", "-v", "on").exitCode());
         assertTrue(xml().contains("<nvpair id=\"nodes-node1-standby\" name=\"standby\" value=\"on\"/>"), xml());
-        assertEquals("scope=nodes  name=standby value=on\n", run("crm_standby", "-N", "node1", "-G").out());
+        assertEquals(
+                "scope=nodes  name=standby value=on\n",
+                run("crm_standby", "-N", "node1", "-G").out());
         CliRun delete = run("crm_standby", "-N", "node1", "-D");
         assertEquals("Deleted nodes attribute: id=nodes-node1-standby name=standby\n", delete.out(), delete.err());
         assertEquals("off\n", run("crm_standby", "-N", "node1", "-G", "-q").out());
@@ -87,9 +88,16 @@ class ToolsOnClusterTest {
 
     @Test
     void crmAttributeSetsQueriesAndDeletesAClusterOption() {
-        assertEquals(0, run("crm_attribute", "-n", "no-quorum-policy", "-v", "ignore").exitCode());
-        assertEquals("ignore\n", run("crm_attribute", "-n", "no-quorum-policy", "-G", "-q").out());
-        assertEquals(0, run("crm_attribute", "-N", "node2", "-l", "reboot", "-n", "pingd", "-v", "5").exitCode());
+        assertEquals(
+                0,
+                run("crm_attribute", "-n", "no-quorum-policy", "-v", "ignore").exitCode());
+        assertEquals(
+                "ignore\n",
+                run("crm_attribute", "-n", "no-quorum-policy", "-G", "-q").out());
+        assertEquals(
+                0,
+                run("crm_attribute", "-N", "node2", "-l", "reboot", "-n", "pingd", "-v", "5")
+                        .exitCode());
         assertTrue(xml().contains("<nvpair id=\"status-node2-pingd\" name=\"pingd\" value=\"5\"/>"), xml());
         CliRun delete = run("crm_attribute", "-n", "no-quorum-policy", "-D");
         assertEquals(
@@ -100,10 +108,14 @@ class ToolsOnClusterTest {
 
     @Test
     void crmFailcountShowsAndClearsAFailCount() {
-        assertEquals("2\n", run("crm_failcount", "-r", "d3", "-N", "node1", "-G", "-q").out());
+        assertEquals(
+                "2\n",
+                run("crm_failcount", "-r", "d3", "-N", "node1", "-G", "-q").out());
         CliRun delete = run("crm_failcount", "-r", "d3", "-N", "node1", "-D");
         assertEquals("Cleaned up d3 on node1\n", delete.out(), delete.err());
-        assertEquals("0\n", run("crm_failcount", "-r", "d3", "-N", "node1", "-G", "-q").out());
+        assertEquals(
+                "0\n",
+                run("crm_failcount", "-r", "d3", "-N", "node1", "-G", "-q").out());
         assertFalse(xml().contains("<lrm_resource id=\"d3\""), "the history is gone so the cluster probes again");
     }
 
@@ -113,8 +125,12 @@ class ToolsOnClusterTest {
         assertTrue(xml().contains("id=\"cli-prefer-d1\""), xml());
         CliRun ban = run("crm_resource", "--ban", "-r", "d2", "-N", "node1", "-Q");
         assertEquals(0, ban.exitCode(), ban.err());
-        assertEquals("Removing constraint: cli-prefer-d1\n", run("crm_resource", "-U", "-r", "d1").out());
-        assertEquals("Removing constraint: cli-ban-d2-on-node1\n", run("crm_resource", "-U", "-r", "d2").out());
+        assertEquals(
+                "Removing constraint: cli-prefer-d1\n",
+                run("crm_resource", "-U", "-r", "d1").out());
+        assertEquals(
+                "Removing constraint: cli-ban-d2-on-node1\n",
+                run("crm_resource", "-U", "-r", "d2").out());
         assertFalse(xml().contains("cli-"), xml());
         CliRun cleanup = run("crm_resource", "--cleanup", "-r", "g1");
         assertEquals("Cleaned up g1a on node1\nCleaned up g1b on node1\nCleaned up g1b on node2\n", cleanup.out());
