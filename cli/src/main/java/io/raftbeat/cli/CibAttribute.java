@@ -16,7 +16,7 @@ import org.w3c.dom.NodeList;
  * One name/value attribute in the CIB, found, set and deleted as Pacemaker's {@code cib__update_node_attr},
  * {@code cib__get_node_attrs} and {@code cib__delete_node_attr} do: looked up by name (and set and id when given)
  * in any set of its section, updated in place when it exists, else created in the target's set. Used by
- * crm_attribute, crm_standby and crm_failcount on the command's thread.
+ * crm_attribute and crm_standby on the command's thread.
  */
 final class CibAttribute {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
