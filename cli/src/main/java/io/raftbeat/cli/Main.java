@@ -24,7 +24,7 @@ public final class Main {
         if (args.length == 0) {
             ctx.err()
                     .println(
-                            "raftbeat-cli: name the program to run first: cibadmin, crm_mon, crm_resource or raftbeat");
+                            "raftbeat-cli: name the program to run first: cibadmin, crm_mon, crm_resource, crm_simulate or raftbeat");
             return CliFailure.USAGE;
         }
         String program = args[0].substring(args[0].lastIndexOf('/') + 1);
@@ -34,12 +34,13 @@ public final class Main {
                     case "raftbeat" -> RaftbeatCommand.commandLine(ctx);
                     case "crm_mon" -> new CommandLine(new CrmMonCommand(ctx));
                     case "crm_resource" -> new CommandLine(new CrmResourceCommand(ctx));
+                    case "crm_simulate" -> new CommandLine(new CrmSimulateCommand(ctx));
                     default -> null;
                 };
         if (commandLine == null) {
             ctx.err()
                     .println("raftbeat-cli: unknown program '" + program
-                            + "' (known: cibadmin, crm_mon, crm_resource, raftbeat)");
+                            + "' (known: cibadmin, crm_mon, crm_resource, crm_simulate, raftbeat)");
             return CliFailure.USAGE;
         }
         configure(commandLine, program, ctx);

@@ -1,0 +1,82 @@
+package io.raftbeat.scheduler;
+
+import io.raftbeat.status.ClusterStatus;
+import io.raftbeat.status.ConfiguredResource;
+import io.raftbeat.status.NodeStatus;
+import io.raftbeat.status.StatusUnpacker;
+import io.raftbeat.status.Xml;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Pacemaker's scheduler as a pure function: from a whole CIB (configuration and status) and the time, the
+ * transition that brings the cluster to where the configuration wants it. No I/O, no clock of its own,
+ * deterministic; any thread may call it (the leader's scheduling thread, crm_simulate).
+ */
+public final class Scheduler {
+    private Scheduler() {}
+
+    public static Transition schedule(Document cib, Instant now) {
+        Element root = cib.getDocumentElement();
+        ClusterStatus status = StatusUnpacker.unpack(cib);
+        Element config = Xml.child(root, "configuration");
+        Map<String, String> options = Xml.nvpairs(Xml.child(config, "crm_config"), "cluster_property_set");
+        SchedulingInput in =
+                new SchedulingInput(status, Constraints.of(cib), options, NodeAttributes.of(root, status), now);
+        List<String> fenced = fenced(in);
+        Map<String, Plan> plans = plans(in, new Placement(in).assign(), fenced);
+        Orderings.apply(in, plans);
+        return new TransitionBuilder(in, cib, fenced).build(plans.values());
+    }
+
+    /** Unclean nodes are fenced when fencing is enabled and this partition has quorum (or ignores its loss). */
+    private static List<String> fenced(SchedulingInput in) {
+        List<String> nodes = new ArrayList<>();
+        if (!in.status().fencingEnabled() || !in.quorate()) {
+            return nodes;
+        }
+        for (NodeStatus n : in.status().nodes()) {
+            if (n.unclean()) {
+                nodes.add(n.name());
+            }
+        }
+        return nodes;
+    }
+
+    private static Map<String, Plan> plans(SchedulingInput in, Map<String, String> assigned, List<String> fenced) {
+        boolean frozen = !in.quorate() && in.option("no-quorum-policy", "stop").equals("freeze");
+        Map<String, Plan> plans = new LinkedHashMap<>();
+        for (ConfiguredResource unit : in.units()) {
+            boolean managedUnit = in.managed(unit);
+            for (ConfiguredResource p : unit.primitives()) {
+                List<String> current = in.activeNodes(p.id());
+                boolean onMaintenanceNode = current.stream()
+                        .anyMatch(n ->
+                                in.status().node(n).map(NodeStatus::maintenance).orElse(false));
+                boolean unfencedUnclean = current.stream()
+                        .anyMatch(n -> !fenced.contains(n)
+                                && in.status().node(n).map(NodeStatus::unclean).orElse(false));
+                boolean managed = managedUnit && in.managed(p) && !onMaintenanceNode && !unfencedUnclean;
+                String next = assigned.get(p.id());
+                if (!managed || frozen) {
+                    next = current.size() == 1
+                                    && (!frozen
+                                            || in.status()
+                                                    .node(current.get(0))
+                                                    .get()
+                                                    .online())
+                            ? current.get(0)
+                            : null;
+                }
+                boolean failed = current.stream().anyMatch(n -> in.failedOn(p.id(), n));
+                plans.put(p.id(), new Plan(p, current, next, managed, failed));
+            }
+        }
+        return plans;
+    }
+}

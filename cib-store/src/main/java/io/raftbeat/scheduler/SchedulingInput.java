@@ -1,0 +1,203 @@
+package io.raftbeat.scheduler;
+
+import io.raftbeat.status.ClusterStatus;
+import io.raftbeat.status.ConfiguredResource;
+import io.raftbeat.status.FailCount;
+import io.raftbeat.status.NodeStatus;
+import io.raftbeat.status.ResourceHistory;
+import io.raftbeat.status.Scores;
+import io.raftbeat.status.Xml;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Element;
+
+/**
+ * What the scheduler decides from, computed once per run: the unpacked status, the constraints, cluster options,
+ * node attributes, and each resource's node scores (Pacemaker's location scores, stickiness and fail-count bans).
+ * Pure; one use, on the caller's thread.
+ */
+record SchedulingInput(
+        ClusterStatus status,
+        Constraints constraints,
+        Map<String, String> options,
+        Map<String, Map<String, String>> nodeAttributes,
+        Instant now) {
+
+    /** Pacemaker's score addition: -INFINITY wins over INFINITY, sums saturate at both ends. */
+    static int add(int a, int b) {
+        if (a <= -Scores.INFINITY || b <= -Scores.INFINITY) {
+            return -Scores.INFINITY;
+        }
+        if (a >= Scores.INFINITY || b >= Scores.INFINITY) {
+            return Scores.INFINITY;
+        }
+        return Scores.add(a, b);
+    }
+
+    /** The top-level resources scheduled as one: primitives and groups (clones are not scheduled yet). */
+    List<ConfiguredResource> units() {
+        return status.resources().stream()
+                .filter(r -> r.kind() != ConfiguredResource.Kind.CLONE)
+                .toList();
+    }
+
+    ConfiguredResource unit(String id) {
+        return units().stream().filter(u -> u.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The unit a resource id belongs to: a group member's group, else itself. */
+    String unitOf(String id) {
+        for (ConfiguredResource u : units()) {
+            if (u.id().equals(id) || u.primitives().stream().anyMatch(p -> p.id().equals(id))) {
+                return u.id();
+            }
+        }
+        return id;
+    }
+
+    List<String> nodeNames() {
+        return status.nodes().stream().map(NodeStatus::name).toList();
+    }
+
+    String option(String name, String otherwise) {
+        return options.getOrDefault(name, otherwise);
+    }
+
+    boolean quorate() {
+        return status.haveQuorum() || option("no-quorum-policy", "stop").equals("ignore");
+    }
+
+    /** Online, clean, joined, not in standby or maintenance, and the partition may run resources. */
+    boolean canHost(String node) {
+        NodeStatus n = status.node(node).orElse(null);
+        return n != null && n.online() && !n.unclean() && !n.pending() && !n.standby() && !n.maintenance() && quorate();
+    }
+
+    boolean managed(ConfiguredResource r) {
+        String managed = r.meta().get("is-managed");
+        return (managed == null || Xml.isTrue(managed)) && !Xml.isTrue(option("maintenance-mode", "false"));
+    }
+
+    List<String> activeNodes(String primitive) {
+        List<String> nodes = new ArrayList<>();
+        for (ResourceHistory h : status.histories()) {
+            if (h.resource().equals(primitive) && h.active()) {
+                nodes.add(h.node());
+            }
+        }
+        return nodes;
+    }
+
+    boolean failedOn(String primitive, String node) {
+        return status.histories().stream()
+                .anyMatch(h -> h.resource().equals(primitive) && h.node().equals(node) && h.failed());
+    }
+
+    /** Where a unit runs now: its (first active) member's node. */
+    String currentNode(ConfiguredResource unit) {
+        for (ConfiguredResource p : unit.primitives()) {
+            List<String> nodes = activeNodes(p.id());
+            if (!nodes.isEmpty()) {
+                return nodes.get(0);
+            }
+        }
+        return null;
+    }
+
+    /** A unit's node scores: the group's own and every member's, summed as Pacemaker's group colocation does. */
+    Map<String, Integer> scores(ConfiguredResource unit) {
+        Map<String, Integer> scores = base(unit.id());
+        if (unit.kind() == ConfiguredResource.Kind.GROUP) {
+            for (ConfiguredResource member : unit.primitives()) {
+                own(member).forEach((node, s) -> scores.merge(node, s, SchedulingInput::add));
+            }
+        } else {
+            own(unit).forEach((node, s) -> scores.merge(node, s, SchedulingInput::add));
+        }
+        return scores;
+    }
+
+    /** A group member that cannot run on its group's node (banned, failed too often, disabled). */
+    boolean memberBlocked(ConfiguredResource member, String node) {
+        return member.disabled() || own(member).getOrDefault(node, 0) <= -Scores.INFINITY;
+    }
+
+    /** Symmetric clusters start every node at 0; asymmetric ones allow only nodes a location names. */
+    private Map<String, Integer> base(String id) {
+        boolean symmetric = Xml.isTrue(option("symmetric-cluster", "true"));
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        Map<String, Integer> located = locations(id);
+        for (String node : nodeNames()) {
+            if (located.containsKey(node)) {
+                scores.put(node, located.get(node));
+            } else if (symmetric) {
+                scores.put(node, 0);
+            }
+        }
+        return scores;
+    }
+
+    /** A primitive's own location scores (for a group member), stickiness and migration-threshold bans. */
+    private Map<String, Integer> own(ConfiguredResource p) {
+        Map<String, Integer> scores = new HashMap<>();
+        if (p.kind() == ConfiguredResource.Kind.PRIMITIVE && !p.id().equals(unitOf(p.id()))) {
+            scores.putAll(locations(p.id()));
+        }
+        int stickiness =
+                Xml.score(p.meta().getOrDefault("resource-stickiness", option("default-resource-stickiness", "0")));
+        List<String> active = activeNodes(p.id());
+        if (active.size() == 1 && managed(p) && stickiness != 0) {
+            scores.merge(active.get(0), stickiness, SchedulingInput::add);
+        }
+        for (FailCount fc : status.failCounts()) {
+            if (fc.resource().equals(p.id())
+                    && fc.count() > 0
+                    && !expired(p, fc)
+                    && fc.count() >= p.migrationThreshold()) {
+                scores.put(fc.node(), -Scores.INFINITY);
+            }
+        }
+        return scores;
+    }
+
+    private boolean expired(ConfiguredResource p, FailCount fc) {
+        String timeout = p.meta().get("failure-timeout");
+        long seconds = timeout == null ? 0 : Durations.seconds(timeout);
+        return seconds > 0 && fc.lastFailure() > 0 && fc.lastFailure() + seconds <= now.getEpochSecond();
+    }
+
+    /** Location constraints on this id, summed per node; a rule's node set is every node whose attributes match. */
+    private Map<String, Integer> locations(String id) {
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        for (Constraints.Location l : constraints.locations()) {
+            if (!l.resource().equals(id)) {
+                continue;
+            }
+            if (!l.node().isEmpty()) {
+                scores.merge(l.node(), l.score(), SchedulingInput::add);
+                continue;
+            }
+            for (Element rule : l.rules()) {
+                for (String node : nodeNames()) {
+                    Map<String, String> attrs = nodeAttributes.getOrDefault(node, Map.of());
+                    if (Rules.matches(rule, attrs, now)) {
+                        scores.merge(node, ruleScore(rule, attrs), SchedulingInput::add);
+                    }
+                }
+            }
+        }
+        return scores;
+    }
+
+    private static int ruleScore(Element rule, Map<String, String> attrs) {
+        String attribute = rule.getAttribute("score-attribute");
+        if (!attribute.isEmpty()) {
+            return Xml.score(attrs.get(attribute));
+        }
+        return Xml.score(rule.getAttribute("score"));
+    }
+}
