@@ -57,6 +57,9 @@ final class Placement {
         if (node == null) {
             return;
         }
+        if (unit.kind() == ConfiguredResource.Kind.PRIMITIVE && in.memberBlocked(unit, node)) {
+            return; // disabled, or banned from its best node
+        }
         assigned.put(unit.id(), node);
         for (ConfiguredResource member : unit.primitives()) {
             if (in.memberBlocked(member, node)) {

@@ -26,12 +26,13 @@ public final class Scheduler {
         ClusterStatus status = StatusUnpacker.unpack(cib);
         Element config = Xml.child(root, "configuration");
         Map<String, String> options = Xml.nvpairs(Xml.child(config, "crm_config"), "cluster_property_set");
-        SchedulingInput in =
-                new SchedulingInput(status, Constraints.of(cib), options, NodeAttributes.of(root, status), now);
+        Operations operations = Operations.of(Xml.child(config, "resources"));
+        SchedulingInput in = new SchedulingInput(
+                status, Constraints.of(cib), options, NodeAttributes.of(root, status), operations, now);
         List<String> fenced = fenced(in);
         Map<String, Plan> plans = plans(in, new Placement(in).assign(), fenced);
         Orderings.apply(in, plans);
-        return new TransitionBuilder(in, cib, fenced).build(plans.values());
+        return new TransitionBuilder(in, fenced).build(plans.values());
     }
 
     /** Unclean nodes are fenced when fencing is enabled and this partition has quorum (or ignores its loss). */
@@ -41,7 +42,7 @@ public final class Scheduler {
             return nodes;
         }
         for (NodeStatus n : in.status().nodes()) {
-            if (n.unclean()) {
+            if (n.unclean() || in.fencedForFailures().contains(n.name())) {
                 nodes.add(n.name());
             }
         }
@@ -61,7 +62,14 @@ public final class Scheduler {
                 boolean unfencedUnclean = current.stream()
                         .anyMatch(n -> !fenced.contains(n)
                                 && in.status().node(n).map(NodeStatus::unclean).orElse(false));
-                boolean managed = managedUnit && in.managed(p) && !onMaintenanceNode && !unfencedUnclean;
+                boolean stopFailed = current.stream().anyMatch(n -> !fenced.contains(n) && in.failedStopOn(p.id(), n));
+                boolean blocked = current.stream().anyMatch(n -> "block".equals(in.failurePolicy(p.id(), n)));
+                boolean managed = managedUnit
+                        && in.managed(p)
+                        && !onMaintenanceNode
+                        && !unfencedUnclean
+                        && !stopFailed
+                        && !blocked;
                 String next = assigned.get(p.id());
                 if (!managed || frozen) {
                     next = current.size() == 1
@@ -73,7 +81,15 @@ public final class Scheduler {
                             ? current.get(0)
                             : null;
                 }
-                boolean failed = current.stream().anyMatch(n -> in.failedOn(p.id(), n));
+                // A failed stop is dealt with by fencing its node: what follows is a move, not a recovery.
+                if (current.stream().anyMatch(n -> "stop".equals(in.failurePolicy(p.id(), n)))) {
+                    next = null; // on-fail=stop: stopped until cleaned up
+                }
+                if ("stop_only".equals(p.meta().get("multiple-active")) && current.size() > 1) {
+                    next = null;
+                }
+                boolean failed = current.stream()
+                        .anyMatch(n -> in.failedOn(p.id(), n) && !(fenced.contains(n) && in.failedStopOn(p.id(), n)));
                 plans.put(p.id(), new Plan(p, current, next, managed, failed));
             }
         }

@@ -3,6 +3,7 @@ package io.raftbeat.scheduler;
 import io.raftbeat.status.ClusterStatus;
 import io.raftbeat.status.ConfiguredResource;
 import io.raftbeat.status.FailCount;
+import io.raftbeat.status.LrmRscOp;
 import io.raftbeat.status.NodeStatus;
 import io.raftbeat.status.ResourceHistory;
 import io.raftbeat.status.Scores;
@@ -25,6 +26,7 @@ record SchedulingInput(
         Constraints constraints,
         Map<String, String> options,
         Map<String, Map<String, String>> nodeAttributes,
+        Operations operations,
         Instant now) {
 
     /** Pacemaker's score addition: -INFINITY wins over INFINITY, sums saturate at both ends. */
@@ -92,9 +94,56 @@ record SchedulingInput(
         return nodes;
     }
 
+    /**
+     * What a resource's unrecovered failure on a node calls for, from the on-fail of the failed operation: restart,
+     * ignore, block, stop, fence or standby; null when it has not failed there or the failure expired.
+     */
+    String failurePolicy(String primitive, String node) {
+        for (ResourceHistory h : status.histories()) {
+            if (!h.resource().equals(primitive)
+                    || !h.node().equals(node)
+                    || !h.failed()
+                    || h.failures().isEmpty()) {
+                continue;
+            }
+            LrmRscOp last = h.failures().stream()
+                    .max(java.util.Comparator.comparingLong(LrmRscOp::callId))
+                    .get();
+            ConfiguredResource r = status.resource(primitive).orElse(null);
+            if (r != null && expired(r, last.lastRcChange())) {
+                return null;
+            }
+            return operations.onFail(last, status.fencingEnabled());
+        }
+        return null;
+    }
+
     boolean failedOn(String primitive, String node) {
+        String policy = failurePolicy(primitive, node);
+        return policy != null && !policy.equals("ignore");
+    }
+
+    /** Nodes where a failure's on-fail=fence asks for fencing (with fencing enabled). */
+    List<String> fencedForFailures() {
+        List<String> nodes = new ArrayList<>();
+        if (!status.fencingEnabled()) {
+            return nodes;
+        }
+        for (ResourceHistory h : status.histories()) {
+            if (h.failed()
+                    && !h.failedStop()
+                    && "fence".equals(failurePolicy(h.resource(), h.node()))
+                    && !nodes.contains(h.node())) {
+                nodes.add(h.node());
+            }
+        }
+        return nodes;
+    }
+
+    /** A stop failed there: the node must be fenced, or the resource is blocked until cleaned up. */
+    boolean failedStopOn(String primitive, String node) {
         return status.histories().stream()
-                .anyMatch(h -> h.resource().equals(primitive) && h.node().equals(node) && h.failed());
+                .anyMatch(h -> h.resource().equals(primitive) && h.node().equals(node) && h.failedStop());
     }
 
     /** Where a unit runs now: its (first active) member's node. */
@@ -156,7 +205,7 @@ record SchedulingInput(
         for (FailCount fc : status.failCounts()) {
             if (fc.resource().equals(p.id())
                     && fc.count() > 0
-                    && !expired(p, fc)
+                    && !expired(p, fc.lastFailure())
                     && fc.count() >= p.migrationThreshold()) {
                 scores.put(fc.node(), -Scores.INFINITY);
             }
@@ -164,10 +213,11 @@ record SchedulingInput(
         return scores;
     }
 
-    private boolean expired(ConfiguredResource p, FailCount fc) {
+    /** failure-timeout passed since the failure (seconds since the epoch); never when it is unset. */
+    private boolean expired(ConfiguredResource p, long lastFailure) {
         String timeout = p.meta().get("failure-timeout");
         long seconds = timeout == null ? 0 : Durations.seconds(timeout);
-        return seconds > 0 && fc.lastFailure() > 0 && fc.lastFailure() + seconds <= now.getEpochSecond();
+        return seconds > 0 && lastFailure > 0 && lastFailure + seconds <= now.getEpochSecond();
     }
 
     /** Location constraints on this id, summed per node; a rule's node set is every node whose attributes match. */

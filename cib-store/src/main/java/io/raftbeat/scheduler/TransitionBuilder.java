@@ -2,12 +2,9 @@ package io.raftbeat.scheduler;
 
 import io.raftbeat.status.NodeStatus;
 import io.raftbeat.status.ResourceHistory;
-import io.raftbeat.status.Xml;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * Turns settled {@link Plan}s into a {@link Transition}: fencing first, probes of resources never seen on an online
@@ -16,23 +13,21 @@ import org.w3c.dom.Element;
  */
 final class TransitionBuilder {
     private final SchedulingInput in;
-    private final Document cib;
     private final List<String> fenced;
     private final SummaryLines summary = new SummaryLines();
     private final List<Action> probes = new ArrayList<>();
     private final List<Action> stops = new ArrayList<>();
     private final List<Action> starts = new ArrayList<>();
 
-    TransitionBuilder(SchedulingInput in, Document cib, List<String> fenced) {
+    TransitionBuilder(SchedulingInput in, List<String> fenced) {
         this.in = in;
-        this.cib = cib;
         this.fenced = fenced;
     }
 
     Transition build(Collection<Plan> plans) {
         List<Action> actions = new ArrayList<>();
         for (String node : fenced) {
-            summary.fence(node, "node is unclean");
+            summary.fence(node, in.fencedForFailures().contains(node) ? "failure there" : "node is unclean");
             actions.add(new Action("", node, "reboot", 0, "node is unclean"));
         }
         for (Plan p : plans) {
@@ -105,14 +100,8 @@ final class TransitionBuilder {
 
     private void start(Plan p, String node) {
         starts.add(new Action(p.id(), node, "start", 0, ""));
-        for (Element op : ops(p.id())) {
-            long interval = Durations.millis(op.getAttribute("interval"));
-            String role = op.getAttribute("role");
-            if (op.getAttribute("name").equals("monitor")
-                    && interval > 0
-                    && (role.isEmpty() || role.equals("Started"))) {
-                starts.add(new Action(p.id(), node, "monitor", interval, ""));
-            }
+        for (long interval : in.operations().monitorIntervals(p.id())) {
+            starts.add(new Action(p.id(), node, "monitor", interval, ""));
         }
     }
 
@@ -126,24 +115,5 @@ final class TransitionBuilder {
                 probes.add(new Action(p.id(), n.name(), "monitor", 0, "probe"));
             }
         }
-    }
-
-    private List<Element> ops(String primitive) {
-        Element resources = Xml.path(cib.getDocumentElement(), "configuration", "resources");
-        Element found = find(resources, primitive);
-        return found == null ? List.of() : Xml.children(Xml.child(found, "operations"), "op");
-    }
-
-    private static Element find(Element parent, String id) {
-        for (Element e : Xml.children(parent, null)) {
-            if (e.getTagName().equals("primitive") && e.getAttribute("id").equals(id)) {
-                return e;
-            }
-            Element below = find(e, id);
-            if (below != null) {
-                return below;
-            }
-        }
-        return null;
     }
 }
