@@ -48,12 +48,19 @@ final class Orderings {
             changed = false;
             for (Edge e : edges) {
                 Plan then = plans.get(e.then());
-                if (then == null || !then.managed) {
+                if (then == null) {
                     continue;
                 }
                 for (String f : e.first()) {
                     Plan first = plans.get(f);
                     if (first == null) {
+                        continue;
+                    }
+                    if (!then.managed && !then.current.isEmpty() && first.stopping() && !first.stopBlocked) {
+                        first.stopBlocked = true; // then must stop first, and it cannot
+                        changed = true;
+                    }
+                    if (!then.managed) {
                         continue;
                     }
                     if (!first.runningAfter() && then.runnable && then.next != null) {

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Pacemaker's assignment of resources to nodes: each top-level resource (a primitive, or a group as one unit) gets
- * the node with the highest score, its colocation primaries first; ties go to the node it runs on, then to the node
- * with fewer resources, then to the lower name. Negative and -INFINITY nodes cannot host it. Pure; one use.
+ * the node with the highest score, its colocation primaries first; ties go to the node with fewer resources, then
+ * to the node it runs on, then to the lower name. Negative and -INFINITY nodes cannot host it. Pure; one use.
  */
 final class Placement {
     private final SchedulingInput in;
@@ -112,20 +112,15 @@ final class Placement {
             if (s < 0 || !in.canHost(node)) {
                 continue;
             }
-            if (best == null || better(node, s, best, scores.get(best))) {
+            if (best == null || better(node, s, best, scores.get(best), current)) {
                 best = node;
-            }
-        }
-        if (best != null && current != null && !current.equals(best) && in.canHost(current)) {
-            Integer s = scores.get(current);
-            if (s != null && s >= 0 && s.equals(scores.get(best))) {
-                return current; // equal scores: stay where it runs
             }
         }
         return best;
     }
 
-    private boolean better(String node, int score, String best, int bestScore) {
+    /** Pacemaker's compare_nodes: higher score, then fewer resources assigned, then where it runs, then name. */
+    private boolean better(String node, int score, String best, int bestScore, String current) {
         if (score != bestScore) {
             return score > bestScore;
         }
@@ -133,6 +128,9 @@ final class Placement {
         int b = load.getOrDefault(best, 0);
         if (a != b) {
             return a < b;
+        }
+        if (node.equals(current) || best.equals(current)) {
+            return node.equals(current);
         }
         return node.compareTo(best) < 0;
     }

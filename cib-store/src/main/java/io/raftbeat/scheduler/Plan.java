@@ -16,6 +16,7 @@ final class Plan {
     String next;
     boolean runnable;
     boolean restart;
+    boolean stopBlocked;
     String reason;
 
     Plan(ConfiguredResource resource, List<String> current, String next, boolean managed, boolean failed) {
@@ -34,6 +35,11 @@ final class Plan {
     /** Runs where it should already, with nothing wrong: no action unless an ordering forces a restart. */
     boolean stays() {
         return current.size() == 1 && current.get(0).equals(next) && !failed && !restart;
+    }
+
+    /** It will stop where it runs now (a stop, move, recovery or restart). */
+    boolean stopping() {
+        return managed && !current.isEmpty() && !stays();
     }
 
     /** It will start somewhere in this transition (a start, move, recovery or restart). */

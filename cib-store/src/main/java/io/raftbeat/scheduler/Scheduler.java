@@ -63,7 +63,8 @@ public final class Scheduler {
                         .anyMatch(n -> !fenced.contains(n)
                                 && in.status().node(n).map(NodeStatus::unclean).orElse(false));
                 boolean stopFailed = current.stream().anyMatch(n -> !fenced.contains(n) && in.failedStopOn(p.id(), n));
-                boolean blocked = current.stream().anyMatch(n -> "block".equals(in.failurePolicy(p.id(), n)));
+                boolean blocked = current.stream()
+                        .anyMatch(n -> !fenced.contains(n) && "block".equals(in.failurePolicy(p.id(), n)));
                 boolean managed = managedUnit
                         && in.managed(p)
                         && !onMaintenanceNode
@@ -81,7 +82,7 @@ public final class Scheduler {
                             ? current.get(0)
                             : null;
                 }
-                // A failed stop is dealt with by fencing its node: what follows is a move, not a recovery.
+                // A failed stop on a node that is gone anyway: its fencing makes what follows a move, not a recovery.
                 if (current.stream().anyMatch(n -> "stop".equals(in.failurePolicy(p.id(), n)))) {
                     next = null; // on-fail=stop: stopped until cleaned up
                 }
@@ -89,10 +90,14 @@ public final class Scheduler {
                     next = null;
                 }
                 boolean failed = current.stream()
-                        .anyMatch(n -> in.failedOn(p.id(), n) && !(fenced.contains(n) && in.failedStopOn(p.id(), n)));
+                        .anyMatch(n -> in.failedOn(p.id(), n) && !(offline(in, n) && in.failedStopOn(p.id(), n)));
                 plans.put(p.id(), new Plan(p, current, next, managed, failed));
             }
         }
         return plans;
+    }
+
+    private static boolean offline(SchedulingInput in, String node) {
+        return !in.status().node(node).map(NodeStatus::online).orElse(false);
     }
 }

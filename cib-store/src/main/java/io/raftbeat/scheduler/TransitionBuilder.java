@@ -76,7 +76,7 @@ final class TransitionBuilder {
         }
         String c = p.current.get(0);
         if (target == null) {
-            summary.resource("Stop", id, c, p.reason != null ? p.reason : "node availability", false);
+            summary.resource("Stop", id, c, p.reason != null ? p.reason : "node availability", p.stopBlocked);
         } else if (target.equals(c)) {
             if (p.failed) {
                 summary.resource("Recover", id, c, null, false);
