@@ -50,7 +50,7 @@ public final class Scheduler {
     }
 
     private static Map<String, Plan> plans(SchedulingInput in, Map<String, String> assigned, List<String> fenced) {
-        boolean frozen = !in.quorate() && in.option("no-quorum-policy", "stop").equals("freeze");
+        String noQuorum = in.quorate() ? "" : in.option("no-quorum-policy", "stop");
         Map<String, Plan> plans = new LinkedHashMap<>();
         for (ConfiguredResource unit : in.units()) {
             boolean managedUnit = in.managed(unit);
@@ -62,36 +62,35 @@ public final class Scheduler {
                 boolean unfencedUnclean = current.stream()
                         .anyMatch(n -> !fenced.contains(n)
                                 && in.status().node(n).map(NodeStatus::unclean).orElse(false));
-                boolean stopFailed = current.stream().anyMatch(n -> !fenced.contains(n) && in.failedStopOn(p.id(), n));
+                boolean stopFailed = current.stream()
+                        .anyMatch(n -> !offline(in, n) && !fenced.contains(n) && in.failedStopOn(p.id(), n));
                 boolean blocked = current.stream()
-                        .anyMatch(n -> !fenced.contains(n) && "block".equals(in.failurePolicy(p.id(), n)));
-                boolean managed = managedUnit
-                        && in.managed(p)
-                        && !onMaintenanceNode
-                        && !unfencedUnclean
-                        && !stopFailed
-                        && !blocked;
+                        .anyMatch(n ->
+                                !offline(in, n) && !fenced.contains(n) && "block".equals(in.failurePolicy(p.id(), n)));
+                boolean managed = managedUnit && in.managed(p) && !onMaintenanceNode && !stopFailed && !blocked;
                 String next = assigned.get(p.id());
-                if (!managed || frozen) {
-                    next = current.size() == 1
-                                    && (!frozen
-                                            || in.status()
-                                                    .node(current.get(0))
-                                                    .get()
-                                                    .online())
-                            ? current.get(0)
-                            : null;
+                if (!managed) {
+                    next = current.size() == 1 ? current.get(0) : null;
                 }
-                // A failed stop on a node that is gone anyway: its fencing makes what follows a move, not a recovery.
                 if (current.stream().anyMatch(n -> "stop".equals(in.failurePolicy(p.id(), n)))) {
                     next = null; // on-fail=stop: stopped until cleaned up
                 }
                 if ("stop_only".equals(p.meta().get("multiple-active")) && current.size() > 1) {
                     next = null;
                 }
+                // A failed stop on a node that is gone anyway: its fencing makes what follows a move, not a recovery.
                 boolean failed = current.stream()
                         .anyMatch(n -> in.failedOn(p.id(), n) && !(offline(in, n) && in.failedStopOn(p.id(), n)));
-                plans.put(p.id(), new Plan(p, current, next, managed, failed));
+                Plan plan = new Plan(p, current, next, managed, failed);
+                // Without quorum, starts need the policy's leave: "stop" runs none, "freeze" none of a stopped
+                // resource.
+                if (noQuorum.equals("stop") || noQuorum.equals("freeze") && current.isEmpty()) {
+                    plan.runnable = false;
+                    plan.reason = noQuorum.equals("stop") ? "no quorum" : "quorum freeze";
+                }
+                plan.stopBlocked =
+                        unfencedUnclean; // it cannot stop before its node is fenced, and that will not happen
+                plans.put(p.id(), plan);
             }
         }
         return plans;

@@ -73,10 +73,16 @@ record SchedulingInput(
         return status.haveQuorum() || option("no-quorum-policy", "stop").equals("ignore");
     }
 
-    /** Online, clean, joined, not in standby or maintenance, and the partition may run resources. */
+    /** Online, clean, joined, not in standby or maintenance, not to be fenced (quorum decides whether, not where). */
     boolean canHost(String node) {
         NodeStatus n = status.node(node).orElse(null);
-        return n != null && n.online() && !n.unclean() && !n.pending() && !n.standby() && !n.maintenance() && quorate();
+        return n != null
+                && n.online()
+                && !n.unclean()
+                && !n.pending()
+                && !n.standby()
+                && !n.maintenance()
+                && !fencedForFailures().contains(node);
     }
 
     boolean managed(ConfiguredResource r) {

@@ -61,16 +61,19 @@ final class TransitionBuilder {
             }
         }
         if (p.current.size() > 1) {
+            // multiple-active=stop_start: stopped everywhere, started again on one node
             if (target != null) {
+                boolean there = p.current.contains(target);
                 summary.resource(
-                        "Recover",
+                        there ? (p.failed ? "Recover" : "Restart") : (p.failed ? "Recover" : "Move"),
                         id,
-                        p.current.contains(target) ? target : p.current.get(0) + " -> " + target,
+                        there ? target : p.current.get(0) + " -> " + target,
                         null,
                         false);
                 start(p, target);
             } else {
-                p.current.forEach(c -> summary.resource("Stop", id, c, p.reason, false));
+                p.current.forEach(c -> summary.resource(
+                        "Stop", id, c, p.reason != null ? p.reason : "node availability", p.stopBlocked));
             }
             return;
         }

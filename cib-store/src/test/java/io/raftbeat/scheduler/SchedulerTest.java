@@ -182,7 +182,7 @@ class SchedulerTest {
                 + state("node2", true, "", history("rsc1", "node2", "monitor:0:7"));
         String stop = cib(false, NO_FENCING, NODES, dummy("rsc1"), "", status);
         assertEquals(
-                List.of("Stop       rsc1    ( node1 )  due to node availability"),
+                List.of("Stop       rsc1    ( node1 )  due to no quorum"),
                 schedule(stop).summary());
         String freeze = cib(false, NO_FENCING + nvpair("no-quorum-policy", "freeze"), NODES, dummy("rsc1"), "", status);
         assertTrue(schedule(freeze).summary().isEmpty());
