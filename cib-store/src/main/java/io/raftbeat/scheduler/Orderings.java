@@ -10,7 +10,7 @@ import java.util.Map;
  * running {@code then} restarts when its {@code first} starts. Settled to a fixpoint. Pure over the plans it gets.
  */
 final class Orderings {
-    private record Edge(List<String> first, String then) {}
+    private record Edge(List<String> first, String then, boolean symmetrical) {}
 
     private Orderings() {}
 
@@ -22,7 +22,7 @@ final class Orderings {
                     i < members.size() && unit.kind() != io.raftbeat.status.ConfiguredResource.Kind.PRIMITIVE;
                     i++) {
                 edges.add(new Edge(
-                        List.of(members.get(i - 1).id()), members.get(i).id()));
+                        List.of(members.get(i - 1).id()), members.get(i).id(), true));
             }
         }
         for (Constraints.Order o : in.constraints().orders()) {
@@ -41,7 +41,7 @@ final class Orderings {
                     : List.of(o.first());
             String thenId =
                     o.then().equals(then.id()) ? then.primitives().get(0).id() : o.then();
-            edges.add(new Edge(firstIds, thenId));
+            edges.add(new Edge(firstIds, thenId, o.symmetrical()));
         }
         boolean changed = true;
         for (int round = 0; changed && round < plans.size() + 2; round++) {
@@ -63,7 +63,9 @@ final class Orderings {
                     if (!then.managed) {
                         continue;
                     }
-                    if (!first.runningAfter() && then.runnable && then.next != null) {
+                    // An asymmetrical order never stops a then that is running already.
+                    boolean keeps = !e.symmetrical() && then.stays();
+                    if (!first.runningAfter() && then.runnable && then.next != null && !keeps) {
                         then.runnable = false;
                         then.reason = "unrunnable " + f + " start";
                         changed = true;

@@ -3,6 +3,7 @@ package io.raftbeat.scheduler;
 import io.raftbeat.status.ClusterStatus;
 import io.raftbeat.status.ConfiguredResource;
 import io.raftbeat.status.NodeStatus;
+import io.raftbeat.status.ResourceHistory;
 import io.raftbeat.status.StatusUnpacker;
 import io.raftbeat.status.Xml;
 import java.time.Instant;
@@ -93,7 +94,24 @@ public final class Scheduler {
                 plans.put(p.id(), plan);
             }
         }
+        orphans(in, plans);
         return plans;
+    }
+
+    /** Resources still active but no longer configured: stopped (Pacemaker's stop-orphan-resources, default on). */
+    private static void orphans(SchedulingInput in, Map<String, Plan> plans) {
+        if (!Xml.isTrue(in.option("stop-orphan-resources", "true"))) {
+            return;
+        }
+        for (ResourceHistory h : in.status().histories()) {
+            if (h.active()
+                    && !plans.containsKey(h.resource())
+                    && in.status().resource(h.resource()).isEmpty()) {
+                ConfiguredResource orphan = new ConfiguredResource(
+                        h.resource(), ConfiguredResource.Kind.PRIMITIVE, "", "", "", Map.of(), List.of());
+                plans.put(h.resource(), new Plan(orphan, in.activeNodes(h.resource()), null, true, false));
+            }
+        }
     }
 
     private static boolean offline(SchedulingInput in, String node) {

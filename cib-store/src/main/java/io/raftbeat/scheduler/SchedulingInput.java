@@ -192,6 +192,10 @@ record SchedulingInput(
             } else if (symmetric) {
                 scores.put(node, 0);
             }
+            int health = NodeHealthScores.of(options, nodeAttributes.getOrDefault(node, Map.of()));
+            if (health != 0 && scores.containsKey(node)) {
+                scores.merge(node, health, SchedulingInput::add);
+            }
         }
         return scores;
     }

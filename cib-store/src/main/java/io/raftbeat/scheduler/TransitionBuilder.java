@@ -110,6 +110,9 @@ final class TransitionBuilder {
 
     /** Pacemaker probes a resource on every online node where it has no history yet. */
     private void probe(Plan p) {
+        if (in.status().resource(p.id()).isEmpty()) {
+            return; // an orphan is only stopped
+        }
         for (NodeStatus n : in.status().nodes()) {
             boolean seen = in.status().historiesOn(n.name()).stream()
                     .map(ResourceHistory::resource)
