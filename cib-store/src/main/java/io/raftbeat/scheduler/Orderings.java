@@ -43,6 +43,17 @@ final class Orderings {
                     o.then().equals(then.id()) ? then.primitives().get(0).id() : o.then();
             edges.add(new Edge(firstIds, thenId, o.symmetrical()));
         }
+        for (Constraints.Order o : in.constraints().orders()) {
+            if (o.mandatory()
+                    && o.firstAction().equals("stop")
+                    && o.thenAction().equals("stop")) {
+                Plan first = plans.get(o.first());
+                Plan then = plans.get(o.then());
+                if (first != null && then != null && blocksStop(first, then)) {
+                    then.stopBlocked = true;
+                }
+            }
+        }
         boolean changed = true;
         for (int round = 0; changed && round < plans.size() + 2; round++) {
             changed = false;
@@ -56,7 +67,7 @@ final class Orderings {
                     if (first == null) {
                         continue;
                     }
-                    if (!then.managed && !then.current.isEmpty() && first.stopping() && !first.stopBlocked) {
+                    if (e.symmetrical() && blocksStop(then, first)) {
                         first.stopBlocked = true; // then must stop first, and it cannot
                         changed = true;
                     }
@@ -77,5 +88,10 @@ final class Orderings {
                 }
             }
         }
+    }
+
+    /** {@code later} must stop after {@code earlier}, which is running and cannot be stopped (unmanaged, blocked). */
+    private static boolean blocksStop(Plan earlier, Plan later) {
+        return !earlier.managed && !earlier.current.isEmpty() && later.stopping() && !later.stopBlocked;
     }
 }

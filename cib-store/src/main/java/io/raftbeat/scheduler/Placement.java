@@ -19,6 +19,7 @@ final class Placement {
     private final SchedulingInput in;
     private final Map<String, String> assigned = new HashMap<>();
     private final Set<String> done = new HashSet<>();
+    private final Set<String> finished = new HashSet<>();
     private final Map<String, Integer> load = new HashMap<>();
 
     Placement(SchedulingInput in) {
@@ -54,6 +55,7 @@ final class Placement {
         Map<String, Integer> scores = in.scores(unit);
         applyColocations(unit, scores);
         String node = choose(unit, scores);
+        finished.add(unit.id());
         if (node == null) {
             return;
         }
@@ -74,7 +76,8 @@ final class Placement {
         for (Constraints.Colocation c : in.constraints().colocations()) {
             String dependent = in.unitOf(c.resource());
             String primary = in.unitOf(c.withResource());
-            if (dependent.equals(unit.id()) && !primary.equals(unit.id()) && in.unit(primary) != null) {
+            boolean loop = done.contains(primary) && !finished.contains(primary); // Pacemaker drops such a link
+            if (dependent.equals(unit.id()) && !primary.equals(unit.id()) && in.unit(primary) != null && !loop) {
                 String where = assigned.get(primary);
                 for (String node : scores.keySet()) {
                     int delta;

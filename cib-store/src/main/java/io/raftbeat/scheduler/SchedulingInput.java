@@ -119,7 +119,7 @@ record SchedulingInput(
             if (r != null && expired(r, last.lastRcChange())) {
                 return null;
             }
-            return operations.onFail(last, status.fencingEnabled());
+            return hard(last) ? "restart" : operations.onFail(last, status.fencingEnabled());
         }
         return null;
     }
@@ -206,6 +206,13 @@ record SchedulingInput(
         if (p.kind() == ConfiguredResource.Kind.PRIMITIVE && !p.id().equals(unitOf(p.id()))) {
             scores.putAll(locations(p.id()));
         }
+        for (ResourceHistory h : status.histories()) {
+            if (h.resource().equals(p.id())
+                    && h.failed()
+                    && h.failures().stream().anyMatch(SchedulingInput::hard)) {
+                scores.put(h.node(), -Scores.INFINITY); // a hard error: the agent cannot work on that node
+            }
+        }
         int stickiness =
                 Xml.score(p.meta().getOrDefault("resource-stickiness", option("default-resource-stickiness", "0")));
         List<String> active = activeNodes(p.id());
@@ -221,6 +228,14 @@ record SchedulingInput(
             }
         }
         return scores;
+    }
+
+    /** Pacemaker's hard errors: not installed, invalid or unsupported, no privileges (exit or execution status). */
+    static boolean hard(LrmRscOp op) {
+        boolean unsupportedMonitor = op.rc() == 3 && op.intervalMs() > 0; // "not supported", not a hard error
+        return op.opStatus() == 5
+                || op.opStatus() == 7
+                || (op.rc() >= 2 && op.rc() <= 5 && !op.isProbe() && !unsupportedMonitor);
     }
 
     /** failure-timeout passed since the failure (seconds since the epoch); never when it is unset. */
