@@ -194,4 +194,28 @@ class SchedulerTest {
         assertEquals(schedule(xml), schedule(xml));
         assertEquals(Instant.parse("2005-01-20T12:30:00Z"), IsoDates.parse("2005-020T12:30"));
     }
+
+    @Test
+    void aResourceNoLongerConfiguredIsStoppedWithoutProbes() throws Exception {
+        Transition t = schedule(twoNodes("", "", "", running("gone", "node1"), ""));
+        assertEquals(List.of("Stop       gone    ( node1 )  due to node availability"), t.summary());
+        assertEquals(List.of(new Action("gone", "node1", "stop", 0, "")), t.actions());
+    }
+
+    @Test
+    void anInfinityColocationPlacesTheDependentWithItsPrimary() throws Exception {
+        String colocation = "<rsc_colocation id=\"c1\" rsc=\"web\" with-rsc=\"ip\" score=\"INFINITY\"/>"
+                + "<rsc_location id=\"l1\" rsc=\"ip\" node=\"node2\" score=\"10\"/>";
+        Transition t = schedule(twoNodes("", dummy("web") + dummy("ip"), colocation, "", ""));
+        assertEquals(List.of("Start      web     ( node2 )", "Start      ip      ( node2 )"), t.summary());
+    }
+
+    @Test
+    void anAgentMissingOnANodeBansItThereEvenWithOnFailIgnore() throws Exception {
+        String rsc = "<primitive id=\"rsc1\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\"><operations>"
+                + "<op id=\"m\" name=\"monitor\" interval=\"10s\" on-fail=\"ignore\"/></operations></primitive>";
+        String failed = history("rsc1", "node1", "monitor:0:7", "start:0:0", "monitor:10000:5");
+        Transition t = schedule(twoNodes("", rsc, "", failed, history("rsc1", "node2", "monitor:0:7")));
+        assertEquals(List.of("Recover    rsc1    ( node1 -> node2 )"), t.summary());
+    }
 }
