@@ -85,7 +85,8 @@ public final class Scheduler {
                 Plan plan = new Plan(p, current, next, managed, failed);
                 // Without quorum, starts need the policy's leave: "stop" runs none, "freeze" none of a stopped
                 // resource.
-                if (noQuorum.equals("stop") || noQuorum.equals("freeze") && current.isEmpty()) {
+                boolean needsQuorum = !"nothing".equals(p.meta().get("requires"));
+                if (needsQuorum && (noQuorum.equals("stop") || noQuorum.equals("freeze") && current.isEmpty())) {
                     plan.runnable = false;
                     plan.reason = noQuorum.equals("stop") ? "no quorum" : "quorum freeze";
                 }
