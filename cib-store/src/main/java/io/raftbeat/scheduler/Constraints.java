@@ -61,7 +61,7 @@ record Constraints(List<Location> locations, List<Colocation> colocations, List<
         String kind = c.getAttribute("kind");
         boolean mandatory;
         if (!kind.isEmpty()) {
-            mandatory = kind.equalsIgnoreCase("Mandatory");
+            mandatory = !kind.equalsIgnoreCase("Optional") && !kind.equalsIgnoreCase("Serialize"); // unknown: Mandatory
         } else {
             String score = c.getAttribute("score");
             mandatory = score.isEmpty() || Xml.score(score) > 0;

@@ -212,6 +212,9 @@ record SchedulingInput(
                     && h.failures().stream().anyMatch(SchedulingInput::hard)) {
                 scores.put(h.node(), -Scores.INFINITY); // a hard error: the agent cannot work on that node
             }
+            if (h.resource().equals(p.id()) && h.notInstalled() && !expired(p, h.notInstalledSince())) {
+                scores.put(h.node(), -Scores.INFINITY); // a probe found the agent missing there
+            }
         }
         int stickiness =
                 Xml.score(p.meta().getOrDefault("resource-stickiness", option("default-resource-stickiness", "0")));
@@ -233,9 +236,7 @@ record SchedulingInput(
     /** Pacemaker's hard errors: not installed, invalid or unsupported, no privileges (exit or execution status). */
     static boolean hard(LrmRscOp op) {
         boolean unsupportedMonitor = op.rc() == 3 && op.intervalMs() > 0; // "not supported", not a hard error
-        return op.opStatus() == 5
-                || op.opStatus() == 7
-                || (op.rc() >= 2 && op.rc() <= 5 && !op.isProbe() && !unsupportedMonitor);
+        return op.opStatus() == 5 || op.opStatus() == 7 || (op.rc() >= 2 && op.rc() <= 5 && !unsupportedMonitor);
     }
 
     /** failure-timeout passed since the failure (seconds since the epoch); never when it is unset. */

@@ -42,6 +42,7 @@ public final class OpHistory {
         boolean failed = false;
         boolean notInstalled = false;
         boolean failedStop = false;
+        long notInstalledSince = 0;
         List<LrmRscOp> failures = new ArrayList<>();
         for (LrmRscOp op : sorted) {
             if (op.opStatus() == EXEC_CANCELLED || !affectsState(op.operation())) {
@@ -50,6 +51,7 @@ public final class OpHistory {
             if (op.isProbe() && (op.opStatus() == EXEC_NOT_INSTALLED || op.rc() == NOT_INSTALLED_RC)) {
                 active = false;
                 notInstalled = true;
+                notInstalledSince = op.lastRcChange();
                 continue;
             }
             if (isFailure(op)) {
@@ -83,7 +85,8 @@ public final class OpHistory {
                 }
             }
         }
-        return new ResourceHistory(resource, node, active || pending, failed, notInstalled, failedStop, failures);
+        return new ResourceHistory(
+                resource, node, active || pending, failed, notInstalled, failedStop, failures, notInstalledSince);
     }
 
     /** A failure as Pacemaker's determine_op_status sees it: not executed, or an unexpected exit code. */
