@@ -55,6 +55,15 @@ final class TransitionBuilder {
             }
             return;
         }
+        List<String> survivors =
+                p.current.stream().filter(n -> !fenced.contains(n)).toList();
+        if (p.current.size() > 1
+                && survivors.size() == 1
+                && survivors.get(0).equals(target)
+                && !p.failed
+                && !p.restart) {
+            return; // the other copies go down with their fenced nodes; the one left is where it should be
+        }
         for (String c : p.current) {
             if (!c.equals(target) || !p.stays()) {
                 stop(id, c);

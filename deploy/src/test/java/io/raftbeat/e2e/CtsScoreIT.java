@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
 class CtsScoreIT {
     /** The count reached so far; raise it with every scheduler improvement, never lower it. */
-    private static final int PASSING = 120;
+    private static final int PASSING = 121;
 
     private static final Pattern SCORE = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
 
