@@ -22,7 +22,10 @@ public final class OpHistory {
     private static final int NOT_INSTALLED_RC = 5;
     private static final int NOT_RUNNING = 7;
     private static final int RUNNING_PROMOTED = 8;
+    private static final int DEGRADED = 190;
+    private static final int DEGRADED_PROMOTED = 191;
     private static final int EXEC_DONE = 0;
+    private static final int EXEC_ERROR = 4;
     private static final int EXEC_CANCELLED = 1;
     private static final int EXEC_NOT_INSTALLED = 7;
 
@@ -30,12 +33,16 @@ public final class OpHistory {
 
     public static ResourceHistory replay(String resource, String node, List<LrmRscOp> ops) {
         List<LrmRscOp> sorted = new ArrayList<>(ops);
+        // An operation still in flight: a start (or stop) under way leaves the resource treated as running there.
+        boolean pending =
+                sorted.stream().anyMatch(op -> op.isPending() && !op.operation().equals("monitor"));
         sorted.removeIf(LrmRscOp::isPending);
         sorted.sort(Comparator.comparingLong(LrmRscOp::callId)); // stable: document order breaks ties
         boolean active = false;
         boolean failed = false;
         boolean notInstalled = false;
         boolean failedStop = false;
+        long notInstalledSince = 0;
         List<LrmRscOp> failures = new ArrayList<>();
         for (LrmRscOp op : sorted) {
             if (op.opStatus() == EXEC_CANCELLED || !affectsState(op.operation())) {
@@ -44,6 +51,7 @@ public final class OpHistory {
             if (op.isProbe() && (op.opStatus() == EXEC_NOT_INSTALLED || op.rc() == NOT_INSTALLED_RC)) {
                 active = false;
                 notInstalled = true;
+                notInstalledSince = op.lastRcChange();
                 continue;
             }
             if (isFailure(op)) {
@@ -68,7 +76,7 @@ public final class OpHistory {
                     failedStop = false;
                 }
                 default -> { // monitor
-                    if (op.rc() == NOT_RUNNING) {
+                    if (remapped(op.rc()) == NOT_RUNNING) {
                         active = false;
                         failed = false;
                     } else {
@@ -77,19 +85,27 @@ public final class OpHistory {
                 }
             }
         }
-        return new ResourceHistory(resource, node, active, failed, notInstalled, failedStop, failures);
+        return new ResourceHistory(
+                resource, node, active || pending, failed, notInstalled, failedStop, failures, notInstalledSince);
     }
 
     /** A failure as Pacemaker's determine_op_status sees it: not executed, or an unexpected exit code. */
     public static boolean isFailure(LrmRscOp op) {
-        if (op.opStatus() != EXEC_DONE) {
+        // Pacemaker's remap_operation: an "error" status is judged by its exit code, like a completed one.
+        if (op.opStatus() != EXEC_DONE && op.opStatus() != EXEC_ERROR) {
             return true;
         }
+        int rc = remapped(op.rc());
         if (op.isProbe()) {
             // A probe finds what is there: running, stopped or promoted are all answers, not failures.
-            return op.rc() != OK && op.rc() != NOT_RUNNING && op.rc() != RUNNING_PROMOTED;
+            return rc != OK && rc != NOT_RUNNING && rc != RUNNING_PROMOTED;
         }
-        return op.rc() != op.targetRc();
+        return rc != op.targetRc();
+    }
+
+    /** OCF's degraded codes (190, 191) count as running (0) and running promoted (8). */
+    private static int remapped(int rc) {
+        return rc == DEGRADED ? OK : rc == DEGRADED_PROMOTED ? RUNNING_PROMOTED : rc;
     }
 
     private static boolean affectsState(String operation) {

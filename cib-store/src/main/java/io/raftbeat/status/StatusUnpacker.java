@@ -41,8 +41,8 @@ public final class StatusUnpacker {
         for (int i = 0; i < nodes.size(); i++) {
             NodeStatus node = nodes.get(i);
             Element state = states.get(node.name());
-            if (state == null || !(node.online() || node.unclean())) {
-                continue; // a clean offline node runs nothing, whatever its old history says
+            if (state == null || !(node.online() || node.unclean() || node.maintenance())) {
+                continue; // a clean offline node runs nothing, unless in maintenance (nothing was stopped there)
             }
             Map<String, String> transients =
                     Xml.nvpairs(Xml.child(state, "transient_attributes"), "instance_attributes");

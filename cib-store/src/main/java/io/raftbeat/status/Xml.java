@@ -8,10 +8,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** The few DOM walks the status unpacking needs: element children by tag, and the nvpairs of attribute sets. */
-final class Xml {
+public final class Xml {
     private Xml() {}
 
-    static List<Element> children(Element parent, String tag) {
+    public static List<Element> children(Element parent, String tag) {
         List<Element> found = new ArrayList<>();
         if (parent == null) {
             return found;
@@ -24,13 +24,13 @@ final class Xml {
         return found;
     }
 
-    static Element child(Element parent, String tag) {
+    public static Element child(Element parent, String tag) {
         List<Element> found = children(parent, tag);
         return found.isEmpty() ? null : found.get(0);
     }
 
     /** Follows a path of first children, e.g. {@code path(cib, "configuration", "nodes")}; null when one is missing. */
-    static Element path(Element from, String... tags) {
+    public static Element path(Element from, String... tags) {
         Element at = from;
         for (String tag : tags) {
             at = child(at, tag);
@@ -42,7 +42,7 @@ final class Xml {
     }
 
     /** The nvpairs of every {@code setTag} child of {@code parent}, the first value of a name winning. */
-    static Map<String, String> nvpairs(Element parent, String setTag) {
+    public static Map<String, String> nvpairs(Element parent, String setTag) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Element set : children(parent, setTag)) {
             for (Element nvpair : children(set, "nvpair")) {
@@ -53,7 +53,7 @@ final class Xml {
     }
 
     /** Pacemaker's crm_is_true: yes, true, on, y, 1 (any case). */
-    static boolean isTrue(String value) {
+    public static boolean isTrue(String value) {
         if (value == null) {
             return false;
         }
@@ -64,7 +64,7 @@ final class Xml {
     }
 
     /** Pacemaker's score parsing for counts: INFINITY and +INFINITY are 1000000, the sum is capped there. */
-    static int score(String value) {
+    public static int score(String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }
@@ -82,7 +82,7 @@ final class Xml {
         }
     }
 
-    static long longAttr(Element e, String name, long otherwise) {
+    public static long longAttr(Element e, String name, long otherwise) {
         String v = e.getAttribute(name);
         if (v.isEmpty()) {
             return otherwise;

@@ -66,7 +66,7 @@ final class StatusText {
     }
 
     /** Nodes worth a line of their own first (unclean, pending, standby, maintenance), then the Online and OFFLINE lists. */
-    private List<String> nodeList() {
+    List<String> nodeList() {
         List<String> lines = new ArrayList<>(List.of("Node List:"));
         List<String> online = new ArrayList<>();
         List<String> offline = new ArrayList<>();

@@ -1,0 +1,97 @@
+package io.raftbeat.scheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The effect of mandatory start-then-start orderings (configured, and a group's members in sequence) on plans, as
+ * Pacemaker's action graph has it: a {@code then} whose {@code first} cannot run cannot start (so it stops), and a
+ * running {@code then} restarts when its {@code first} starts. Settled to a fixpoint. Pure over the plans it gets.
+ */
+final class Orderings {
+    private record Edge(List<String> first, String then, boolean symmetrical) {}
+
+    private Orderings() {}
+
+    static void apply(SchedulingInput in, Map<String, Plan> plans) {
+        List<Edge> edges = new ArrayList<>();
+        for (var unit : in.units()) {
+            var members = unit.primitives();
+            for (int i = 1;
+                    i < members.size() && unit.kind() != io.raftbeat.status.ConfiguredResource.Kind.PRIMITIVE;
+                    i++) {
+                edges.add(new Edge(
+                        List.of(members.get(i - 1).id()), members.get(i).id(), true));
+            }
+        }
+        for (Constraints.Order o : in.constraints().orders()) {
+            if (!o.mandatory()
+                    || !o.firstAction().equals("start")
+                    || !o.thenAction().equals("start")) {
+                continue;
+            }
+            var first = in.unit(in.unitOf(o.first()));
+            var then = in.unit(in.unitOf(o.then()));
+            if (first == null || then == null) {
+                continue;
+            }
+            List<String> firstIds = o.first().equals(first.id())
+                    ? first.primitives().stream().map(p -> p.id()).toList()
+                    : List.of(o.first());
+            String thenId =
+                    o.then().equals(then.id()) ? then.primitives().get(0).id() : o.then();
+            edges.add(new Edge(firstIds, thenId, o.symmetrical()));
+        }
+        for (Constraints.Order o : in.constraints().orders()) {
+            if (o.mandatory()
+                    && o.firstAction().equals("stop")
+                    && o.thenAction().equals("stop")) {
+                Plan first = plans.get(o.first());
+                Plan then = plans.get(o.then());
+                if (first != null && then != null && blocksStop(first, then)) {
+                    then.stopBlocked = true;
+                }
+            }
+        }
+        boolean changed = true;
+        for (int round = 0; changed && round < plans.size() + 2; round++) {
+            changed = false;
+            for (Edge e : edges) {
+                Plan then = plans.get(e.then());
+                if (then == null) {
+                    continue;
+                }
+                for (String f : e.first()) {
+                    Plan first = plans.get(f);
+                    if (first == null) {
+                        continue;
+                    }
+                    if (e.symmetrical() && blocksStop(then, first)) {
+                        first.stopBlocked = true; // then must stop first, and it cannot
+                        changed = true;
+                    }
+                    if (!then.managed) {
+                        continue;
+                    }
+                    // An asymmetrical order never stops a then that is running already.
+                    boolean keeps = !e.symmetrical() && then.stays();
+                    if (!first.runningAfter() && then.runnable && then.next != null && !keeps) {
+                        then.runnable = false;
+                        then.reason = "unrunnable " + f + " start";
+                        changed = true;
+                    } else if (first.starting() && then.runnable && then.stays()) {
+                        then.restart = true;
+                        then.reason = "required " + f + " start";
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code later} must stop after {@code earlier}, which is running and cannot be stopped (unmanaged, blocked). */
+    private static boolean blocksStop(Plan earlier, Plan later) {
+        return !earlier.managed && !earlier.current.isEmpty() && later.stopping() && !later.stopBlocked;
+    }
+}

@@ -1,0 +1,140 @@
+package io.raftbeat.scheduler;
+
+import io.raftbeat.status.ConfiguredResource;
+import io.raftbeat.status.Scores;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pacemaker's assignment of resources to nodes: each top-level resource (a primitive, or a group as one unit) gets
+ * the node with the highest score, its colocation primaries first; ties go to the node with fewer resources, then
+ * to the node it runs on, then to the lower name. Negative and -INFINITY nodes cannot host it. Pure; one use.
+ */
+final class Placement {
+    private final SchedulingInput in;
+    private final Map<String, String> assigned = new HashMap<>();
+    private final Set<String> done = new HashSet<>();
+    private final Set<String> finished = new HashSet<>();
+    private final Map<String, Integer> load = new HashMap<>();
+
+    Placement(SchedulingInput in) {
+        this.in = in;
+    }
+
+    /** Unit id (and each group member's id) to its node; absent when it will not run. */
+    Map<String, String> assign() {
+        List<ConfiguredResource> order = new ArrayList<>(in.units());
+        order.sort((a, b) -> Integer.compare(priority(b), priority(a))); // stable: configuration order breaks ties
+        for (ConfiguredResource unit : order) {
+            assign(unit);
+        }
+        return assigned;
+    }
+
+    private static int priority(ConfiguredResource r) {
+        return io.raftbeat.status.Xml.score(r.meta().getOrDefault("priority", "0"));
+    }
+
+    private void assign(ConfiguredResource unit) {
+        if (!done.add(unit.id())) {
+            return; // already assigned, or a colocation loop reached it again
+        }
+        for (Constraints.Colocation c : in.constraints().colocations()) {
+            if (in.unitOf(c.resource()).equals(unit.id()) && c.score() != 0) {
+                ConfiguredResource primary = in.unit(in.unitOf(c.withResource()));
+                if (primary != null) {
+                    assign(primary);
+                }
+            }
+        }
+        Map<String, Integer> scores = in.scores(unit);
+        applyColocations(unit, scores);
+        String node = choose(unit, scores);
+        finished.add(unit.id());
+        if (node == null) {
+            return;
+        }
+        if (unit.kind() == ConfiguredResource.Kind.PRIMITIVE && in.memberBlocked(unit, node)) {
+            return; // disabled, or banned from its best node
+        }
+        assigned.put(unit.id(), node);
+        for (ConfiguredResource member : unit.primitives()) {
+            if (in.memberBlocked(member, node)) {
+                break; // this member and every later one in the group stay stopped
+            }
+            assigned.put(member.id(), node);
+            load.merge(node, 1, Integer::sum);
+        }
+    }
+
+    private void applyColocations(ConfiguredResource unit, Map<String, Integer> scores) {
+        for (Constraints.Colocation c : in.constraints().colocations()) {
+            String dependent = in.unitOf(c.resource());
+            String primary = in.unitOf(c.withResource());
+            boolean loop = done.contains(primary) && !finished.contains(primary); // Pacemaker drops such a link
+            if (dependent.equals(unit.id()) && !primary.equals(unit.id()) && in.unit(primary) != null && !loop) {
+                String where = assigned.get(primary);
+                for (String node : scores.keySet()) {
+                    int delta;
+                    if (c.score() >= Scores.INFINITY) {
+                        delta = node.equals(where) ? 0 : -Scores.INFINITY;
+                    } else if (c.score() <= -Scores.INFINITY) {
+                        delta = node.equals(where) ? -Scores.INFINITY : 0;
+                    } else {
+                        delta = node.equals(where) ? c.score() : 0;
+                    }
+                    scores.merge(node, delta, SchedulingInput::add);
+                }
+            } else if (primary.equals(unit.id()) && !done.contains(dependent) && c.score() > 0) {
+                ConfiguredResource dep = in.unit(dependent);
+                if (dep == null) {
+                    continue;
+                }
+                // The dependent's preferences pull its primary along, scaled by score / INFINITY (Pacemaker's factor).
+                Map<String, Integer> theirs = in.scores(dep);
+                Map<String, Integer> merged = new LinkedHashMap<>(scores);
+                double factor = (double) c.score() / Scores.INFINITY;
+                theirs.forEach((node, s) -> merged.merge(node, (int) (s * factor), SchedulingInput::add));
+                if (merged.values().stream().anyMatch(s -> s >= 0)) {
+                    scores.putAll(merged);
+                }
+            }
+        }
+    }
+
+    private String choose(ConfiguredResource unit, Map<String, Integer> scores) {
+        String current = in.currentNode(unit);
+        String best = null;
+        for (String node : in.nodeNames()) {
+            int s = scores.getOrDefault(node, -Scores.INFINITY);
+            if (s < 0 || !in.canHost(node)) {
+                continue;
+            }
+            if (best == null || better(node, s, best, scores.get(best), current)) {
+                best = node;
+            }
+        }
+        return best;
+    }
+
+    /** Pacemaker's compare_nodes: higher score, then fewer resources assigned, then where it runs, then name. */
+    private boolean better(String node, int score, String best, int bestScore, String current) {
+        if (score != bestScore) {
+            return score > bestScore;
+        }
+        int a = load.getOrDefault(node, 0);
+        int b = load.getOrDefault(best, 0);
+        if (a != b) {
+            return a < b;
+        }
+        if (node.equals(current) || best.equals(current)) {
+            return node.equals(current);
+        }
+        return node.compareTo(best) < 0;
+    }
+}

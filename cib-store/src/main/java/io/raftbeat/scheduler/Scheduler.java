@@ -1,0 +1,121 @@
+package io.raftbeat.scheduler;
+
+import io.raftbeat.status.ClusterStatus;
+import io.raftbeat.status.ConfiguredResource;
+import io.raftbeat.status.NodeStatus;
+import io.raftbeat.status.ResourceHistory;
+import io.raftbeat.status.StatusUnpacker;
+import io.raftbeat.status.Xml;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Pacemaker's scheduler as a pure function: from a whole CIB (configuration and status) and the time, the
+ * transition that brings the cluster to where the configuration wants it. No I/O, no clock of its own,
+ * deterministic; any thread may call it (the leader's scheduling thread, crm_simulate).
+ */
+public final class Scheduler {
+    private Scheduler() {}
+
+    public static Transition schedule(Document cib, Instant now) {
+        Element root = cib.getDocumentElement();
+        ClusterStatus status = StatusUnpacker.unpack(cib);
+        Element config = Xml.child(root, "configuration");
+        Map<String, String> options = Xml.nvpairs(Xml.child(config, "crm_config"), "cluster_property_set");
+        Operations operations = Operations.of(Xml.child(config, "resources"));
+        SchedulingInput in = new SchedulingInput(
+                status, Constraints.of(cib), options, NodeAttributes.of(root, status), operations, now);
+        List<String> fenced = fenced(in);
+        Map<String, Plan> plans = plans(in, new Placement(in).assign(), fenced);
+        Orderings.apply(in, plans);
+        return new TransitionBuilder(in, fenced).build(plans.values());
+    }
+
+    /** Unclean nodes are fenced when fencing is enabled and this partition has quorum (or ignores its loss). */
+    private static List<String> fenced(SchedulingInput in) {
+        List<String> nodes = new ArrayList<>();
+        if (!in.status().fencingEnabled() || !in.quorate()) {
+            return nodes;
+        }
+        for (NodeStatus n : in.status().nodes()) {
+            if (n.unclean() || in.fencedForFailures().contains(n.name())) {
+                nodes.add(n.name());
+            }
+        }
+        return nodes;
+    }
+
+    private static Map<String, Plan> plans(SchedulingInput in, Map<String, String> assigned, List<String> fenced) {
+        String noQuorum = in.quorate() ? "" : in.option("no-quorum-policy", "stop");
+        Map<String, Plan> plans = new LinkedHashMap<>();
+        for (ConfiguredResource unit : in.units()) {
+            boolean managedUnit = in.managed(unit);
+            for (ConfiguredResource p : unit.primitives()) {
+                List<String> current = in.activeNodes(p.id());
+                boolean onMaintenanceNode = current.stream()
+                        .anyMatch(n ->
+                                in.status().node(n).map(NodeStatus::maintenance).orElse(false));
+                boolean unfencedUnclean = current.stream()
+                        .anyMatch(n -> !fenced.contains(n)
+                                && in.status().node(n).map(NodeStatus::unclean).orElse(false));
+                boolean stopFailed = current.stream()
+                        .anyMatch(n -> !offline(in, n) && !fenced.contains(n) && in.failedStopOn(p.id(), n));
+                boolean blocked = current.stream()
+                        .anyMatch(n ->
+                                !offline(in, n) && !fenced.contains(n) && "block".equals(in.failurePolicy(p.id(), n)));
+                boolean managed = managedUnit && in.managed(p) && !onMaintenanceNode && !stopFailed && !blocked;
+                String next = assigned.get(p.id());
+                if (!managed) {
+                    next = current.size() == 1 ? current.get(0) : null;
+                }
+                if (current.stream().anyMatch(n -> "stop".equals(in.failurePolicy(p.id(), n)))) {
+                    next = null; // on-fail=stop: stopped until cleaned up
+                }
+                if ("stop_only".equals(p.meta().get("multiple-active")) && current.size() > 1) {
+                    next = null;
+                }
+                // A failed stop on a node that is gone anyway: its fencing makes what follows a move, not a recovery.
+                boolean failed = current.stream()
+                        .anyMatch(n -> in.failedOn(p.id(), n) && !(offline(in, n) && in.failedStopOn(p.id(), n)));
+                Plan plan = new Plan(p, current, next, managed, failed);
+                // Without quorum, starts need the policy's leave: "stop" runs none, "freeze" none of a stopped
+                // resource.
+                boolean needsQuorum = !"nothing".equals(p.meta().get("requires"));
+                if (needsQuorum && (noQuorum.equals("stop") || noQuorum.equals("freeze") && current.isEmpty())) {
+                    plan.runnable = false;
+                    plan.reason = noQuorum.equals("stop") ? "no quorum" : "quorum freeze";
+                }
+                plan.stopBlocked =
+                        unfencedUnclean; // it cannot stop before its node is fenced, and that will not happen
+                plans.put(p.id(), plan);
+            }
+        }
+        orphans(in, plans);
+        return plans;
+    }
+
+    /** Resources still active but no longer configured: stopped (Pacemaker's stop-orphan-resources, default on). */
+    private static void orphans(SchedulingInput in, Map<String, Plan> plans) {
+        if (!Xml.isTrue(in.option("stop-orphan-resources", "true"))) {
+            return;
+        }
+        for (ResourceHistory h : in.status().histories()) {
+            if (h.active()
+                    && !plans.containsKey(h.resource())
+                    && in.status().resource(h.resource()).isEmpty()) {
+                ConfiguredResource orphan = new ConfiguredResource(
+                        h.resource(), ConfiguredResource.Kind.PRIMITIVE, "", "", "", Map.of(), List.of());
+                plans.put(h.resource(), new Plan(orphan, in.activeNodes(h.resource()), null, true, false));
+            }
+        }
+    }
+
+    private static boolean offline(SchedulingInput in, String node) {
+        return !in.status().node(node).map(NodeStatus::online).orElse(false);
+    }
+}

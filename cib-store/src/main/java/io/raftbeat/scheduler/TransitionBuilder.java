@@ -1,0 +1,134 @@
+package io.raftbeat.scheduler;
+
+import io.raftbeat.status.NodeStatus;
+import io.raftbeat.status.ResourceHistory;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Turns settled {@link Plan}s into a {@link Transition}: fencing first, probes of resources never seen on an online
+ * node, stops (in reverse), starts, then the recurring monitors of each started resource from its op definitions;
+ * and the summary line of each change, as Pacemaker's LogActions words it. One use, on the caller's thread.
+ */
+final class TransitionBuilder {
+    private final SchedulingInput in;
+    private final List<String> fenced;
+    private final SummaryLines summary = new SummaryLines();
+    private final List<Action> probes = new ArrayList<>();
+    private final List<Action> stops = new ArrayList<>();
+    private final List<Action> starts = new ArrayList<>();
+
+    TransitionBuilder(SchedulingInput in, List<String> fenced) {
+        this.in = in;
+        this.fenced = fenced;
+    }
+
+    Transition build(Collection<Plan> plans) {
+        List<Action> actions = new ArrayList<>();
+        for (String node : fenced) {
+            summary.fence(node, in.fencedForFailures().contains(node) ? "failure there" : "node is unclean");
+            actions.add(new Action("", node, "reboot", 0, "node is unclean"));
+        }
+        for (Plan p : plans) {
+            probe(p);
+            if (p.managed) {
+                plan(p);
+            }
+        }
+        actions.addAll(probes);
+        java.util.Collections.reverse(stops);
+        actions.addAll(stops);
+        actions.addAll(starts);
+        return new Transition(actions, summary.lines());
+    }
+
+    private void plan(Plan p) {
+        String target = p.runnable ? p.next : null;
+        String id = p.id();
+        if (p.current.isEmpty()) {
+            if (p.next != null) {
+                summary.resource("Start", id, p.next, p.runnable ? null : p.reason, !p.runnable);
+            }
+            if (target != null) {
+                start(p, target);
+            }
+            return;
+        }
+        List<String> survivors =
+                p.current.stream().filter(n -> !fenced.contains(n)).toList();
+        if (p.current.size() > 1
+                && survivors.size() == 1
+                && survivors.get(0).equals(target)
+                && !p.failed
+                && !p.restart) {
+            return; // the other copies go down with their fenced nodes; the one left is where it should be
+        }
+        for (String c : p.current) {
+            if (!c.equals(target) || !p.stays()) {
+                stop(id, c);
+            }
+        }
+        if (p.current.size() > 1) {
+            // multiple-active=stop_start: stopped everywhere, started again on one node
+            if (target != null) {
+                boolean there = p.current.contains(target);
+                summary.resource(
+                        there ? (p.failed ? "Recover" : "Restart") : (p.failed ? "Recover" : "Move"),
+                        id,
+                        there ? target : p.current.get(0) + " -> " + target,
+                        null,
+                        false);
+                start(p, target);
+            } else {
+                p.current.forEach(c -> summary.resource(
+                        "Stop", id, c, p.reason != null ? p.reason : "node availability", p.stopBlocked));
+            }
+            return;
+        }
+        String c = p.current.get(0);
+        if (target == null) {
+            summary.resource("Stop", id, c, p.reason != null ? p.reason : "node availability", p.stopBlocked);
+        } else if (target.equals(c)) {
+            if (p.failed) {
+                summary.resource("Recover", id, c, null, false);
+            } else if (p.restart) {
+                summary.resource("Restart", id, c, p.reason, false);
+            } else {
+                return;
+            }
+            start(p, target);
+        } else {
+            summary.resource(p.failed ? "Recover" : "Move", id, c + " -> " + target, null, false);
+            start(p, target);
+        }
+    }
+
+    private void stop(String id, String node) {
+        if (!fenced.contains(node)) {
+            stops.add(new Action(id, node, "stop", 0, "")); // a fenced node's resources stop with it
+        }
+    }
+
+    private void start(Plan p, String node) {
+        starts.add(new Action(p.id(), node, "start", 0, ""));
+        for (long interval : in.operations().monitorIntervals(p.id())) {
+            starts.add(new Action(p.id(), node, "monitor", interval, ""));
+        }
+    }
+
+    /** Pacemaker probes a resource on every online node where it has no history yet. */
+    private void probe(Plan p) {
+        if (in.status().resource(p.id()).isEmpty()) {
+            return; // an orphan is only stopped
+        }
+        for (NodeStatus n : in.status().nodes()) {
+            boolean seen = in.status().historiesOn(n.name()).stream()
+                    .map(ResourceHistory::resource)
+                    .anyMatch(p.id()::equals);
+            if (n.online() && !n.maintenance() && !seen) {
+                probes.add(new Action(p.id(), n.name(), "monitor", 0, "probe"));
+            }
+        }
+    }
+}
