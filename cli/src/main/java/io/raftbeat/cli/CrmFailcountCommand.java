@@ -82,7 +82,7 @@ final class CrmFailcountCommand implements Callable<Integer> {
         if (query == delete) {
             throw CliFailure.usage("crm_failcount: give one command: -G (query) or -D (delete)");
         }
-        String intervalMs = Long.toString(IntervalSpec.toMillis(interval, "crm_failcount: --interval (-I)"));
+        String intervalMs = Long.toString(CliIntervals.toMillis(interval, "crm_failcount: --interval (-I)"));
         String target = node != null ? node : NodeIds.localName();
         Document doc = CibSnapshot.read(ctx, CibAttribute.TIMEOUT).document();
         if (delete) {

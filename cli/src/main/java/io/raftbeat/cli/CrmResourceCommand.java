@@ -183,7 +183,7 @@ final class CrmResourceCommand implements Callable<Integer> {
     }
 
     private int cleanup(CibSnapshot cib) throws CliFailure {
-        long intervalMs = IntervalSpec.toMillis(interval, "crm_resource: --interval (-I)");
+        long intervalMs = CliIntervals.toMillis(interval, "crm_resource: --interval (-I)");
         if (operation == null && intervalMs != 0) {
             throw CliFailure.usage("crm_resource: --interval (-I) needs --operation (-n)");
         }
