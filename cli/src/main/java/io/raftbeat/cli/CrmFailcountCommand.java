@@ -5,6 +5,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,16 +58,8 @@ final class CrmFailcountCommand implements Callable<Integer> {
             description = "Print only the value (if querying)")
     boolean quiet;
 
-    @Option(
-            names = {"-V", "--verbose"},
-            description = "Accepted for compatibility")
-    boolean[] verbose;
-
-    @Option(
-            names = {"-?", "--help"},
-            usageHelp = true,
-            description = "Show this help")
-    boolean help;
+    @Mixin
+    CompatibilityOptions compatibility;
 
     private final CliContext ctx;
 

@@ -3,6 +3,7 @@ package io.raftbeat.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,16 +36,8 @@ final class CrmMonCommand implements Callable<Integer> {
             description = "Update frequency without -1 (default 5s)")
     String interval;
 
-    @Option(
-            names = {"-V", "--verbose"},
-            description = "Accepted for compatibility")
-    boolean[] verbose;
-
-    @Option(
-            names = {"-?", "--help"},
-            usageHelp = true,
-            description = "Show this help")
-    boolean help;
+    @Mixin
+    CompatibilityOptions compatibility;
 
     private final CliContext ctx;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -98,16 +99,8 @@ final class CrmResourceCommand implements Callable<Integer> {
             description = "Resource ID")
     String resource;
 
-    @Option(
-            names = {"-V", "--verbose"},
-            description = "Accepted for compatibility: the agent's output is always printed")
-    boolean[] verbose;
-
-    @Option(
-            names = {"-?", "--help"},
-            usageHelp = true,
-            description = "Show this help")
-    boolean help;
+    @Mixin
+    CompatibilityOptions compatibility;
 
     private final CliContext ctx;
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.w3c.dom.Document;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,16 +68,8 @@ final class CrmSimulateCommand implements Callable<Integer> {
             description = "Display only essential output")
     boolean quiet;
 
-    @Option(
-            names = {"-V", "--verbose"},
-            description = "Accepted for compatibility")
-    boolean[] verbose;
-
-    @Option(
-            names = {"-?", "--help"},
-            usageHelp = true,
-            description = "Show this help")
-    boolean help;
+    @Mixin
+    CompatibilityOptions compatibility;
 
     private final CliContext ctx;
 

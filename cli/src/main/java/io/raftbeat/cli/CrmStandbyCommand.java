@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,16 +57,8 @@ final class CrmStandbyCommand implements Callable<Integer> {
             description = "Print only the standby status (if querying)")
     boolean quiet;
 
-    @Option(
-            names = {"-V", "--verbose"},
-            description = "Accepted for compatibility")
-    boolean[] verbose;
-
-    @Option(
-            names = {"-?", "--help"},
-            usageHelp = true,
-            description = "Show this help")
-    boolean help;
+    @Mixin
+    CompatibilityOptions compatibility;
 
     private final CliContext ctx;
 
