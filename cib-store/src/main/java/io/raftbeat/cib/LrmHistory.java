@@ -62,7 +62,7 @@ final class LrmHistory {
     }
 
     /** The child named {@code name} (with {@code id} when given), created when missing. */
-    private static Element child(CibTransaction tx, Element parent, String name, String id) {
+    static Element child(CibTransaction tx, Element parent, String name, String id) {
         Element c = id == null ? CibSections.child(parent, name) : NodeStates.childWithId(parent, name, id);
         if (c == null) {
             Document doc = tx.document();

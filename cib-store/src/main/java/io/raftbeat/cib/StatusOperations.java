@@ -40,7 +40,7 @@ public final class StatusOperations {
         return CibOperations.transact(cib, options, "node leave", tx -> NodeStates.offline(tx, node, true));
     }
 
-    /** Records each result in the node's lrm history, in order. */
+    /** Records each result in the node's lrm history, in order, and each failure in its fail count. */
     public static CibDelta report(Cib cib, String node, List<OpResult> results, CibOptions options)
             throws CibException {
         requireName("node name", node);
@@ -50,6 +50,7 @@ public final class StatusOperations {
         return CibOperations.transact(cib, options, "report", tx -> {
             for (OpResult r : results) {
                 LrmHistory.record(tx, node, r);
+                FailCountUpdates.record(tx, node, r);
             }
         });
     }

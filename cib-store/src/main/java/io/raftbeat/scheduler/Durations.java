@@ -3,15 +3,15 @@ package io.raftbeat.scheduler;
 import java.util.Locale;
 
 /** Pacemaker's interval specs: {@code 60}, {@code 60s}, {@code 10m}, {@code 1h}, {@code 500ms}. Pure. */
-final class Durations {
+public final class Durations {
     private Durations() {}
 
-    static long seconds(String spec) {
+    public static long seconds(String spec) {
         return millis(spec) / 1000;
     }
 
     /** Milliseconds; 0 when the text is empty or not a duration. */
-    static long millis(String spec) {
+    public static long millis(String spec) {
         if (spec == null || spec.isBlank()) {
             return 0;
         }

@@ -40,7 +40,7 @@ final class TransitionBuilder {
         java.util.Collections.reverse(stops);
         actions.addAll(stops);
         actions.addAll(starts);
-        return new Transition(actions, summary.lines());
+        return new Transition(actions, ActionGraph.of(in, actions), summary.lines(), FailureExpiries.next(in));
     }
 
     private void plan(Plan p) {
@@ -95,6 +95,7 @@ final class TransitionBuilder {
             } else if (p.restart) {
                 summary.resource("Restart", id, c, p.reason, false);
             } else {
+                upkeep(p, c);
                 return;
             }
             start(p, target);
@@ -114,6 +115,29 @@ final class TransitionBuilder {
         starts.add(new Action(p.id(), node, "start", 0, ""));
         for (long interval : in.operations().monitorIntervals(p.id())) {
             starts.add(new Action(p.id(), node, "monitor", interval, ""));
+        }
+    }
+
+    /**
+     * A resource that stays where it runs keeps its monitors as configured: a configured monitor not on record there
+     * (the node's agent restarted, the op was added) starts; one on record but no longer configured is cancelled.
+     */
+    private void upkeep(Plan p, String node) {
+        List<Long> recorded = in.status().historiesOn(node).stream()
+                .filter(h -> h.resource().equals(p.id()))
+                .findFirst()
+                .map(ResourceHistory::recurringMonitors)
+                .orElse(List.of());
+        List<Long> configured = in.operations().monitorIntervals(p.id());
+        for (long interval : configured) {
+            if (!recorded.contains(interval)) {
+                starts.add(new Action(p.id(), node, "monitor", interval, "monitor not running"));
+            }
+        }
+        for (long interval : recorded) {
+            if (!configured.contains(interval)) {
+                starts.add(new Action(p.id(), node, "cancel", interval, "monitor no longer configured"));
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.raftbeat.leader.LeaseTracker;
 import io.raftbeat.leader.LivenessMonitor;
+import io.raftbeat.leader.TransitionEngine;
 import io.raftbeat.proto.v1.Member;
 import io.raftbeat.raft.CibStateMachine;
 import io.raftbeat.raft.Commands;
@@ -61,6 +62,12 @@ public final class StoreMember implements AutoCloseable {
         return t;
     });
     private final LivenessMonitor liveness;
+    private final ScheduledExecutorService schedulerThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+    private final TransitionEngine transitions;
 
     private RaftGroupService group;
     private volatile RaftCibStore raft; // set once jraft started; the liveness thread may ask for it earlier
@@ -73,6 +80,8 @@ public final class StoreMember implements AutoCloseable {
         this.hub = new WatchHub(store, WATCH_TAIL, 2, e -> GrpcErrors.of(e, ""));
         this.liveness = new LivenessMonitor(
                 () -> raft, commands, options.leaseMs(), new LeaseTracker(System::nanoTime), leaderTasks);
+        this.transitions = new TransitionEngine(() -> raft, commands, schedulerThread, Clock.systemUTC());
+        hub.onRevision(transitions::wake);
     }
 
     /** Starts a member; on failure everything started so far is closed again. */
@@ -96,8 +105,7 @@ public final class StoreMember implements AutoCloseable {
     }
 
     private void startRaft() throws Exception {
-        CibStateMachine fsm =
-                new CibStateMachine(store, hub, options.cib(), this::onLeaderStart, liveness::onLeaderStop);
+        CibStateMachine fsm = new CibStateMachine(store, hub, options.cib(), this::onLeaderStart, this::onLeaderStop);
         Configuration conf = new Configuration();
         if (!options.join()) {
             for (Peer p : options.peers()) {
@@ -174,6 +182,7 @@ public final class StoreMember implements AutoCloseable {
      */
     private void onLeaderStart(long term) {
         liveness.onLeaderStart(term);
+        transitions.onLeaderStart(term);
         proposer.execute(() -> {
             if (raft == null) {
                 return;
@@ -190,6 +199,12 @@ public final class StoreMember implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Apply thread: stop holding leases and scheduling. */
+    private void onLeaderStop() {
+        liveness.onLeaderStop();
+        transitions.onLeaderStop();
     }
 
     public String id() {
@@ -263,6 +278,8 @@ public final class StoreMember implements AutoCloseable {
         proposer.shutdownNow();
         liveness.close();
         leaderTasks.shutdownNow();
+        transitions.close();
+        schedulerThread.shutdownNow();
         if (leaders != null) {
             leaders.close();
         }

@@ -44,7 +44,14 @@ public final class OpHistory {
         boolean failedStop = false;
         long notInstalledSince = 0;
         List<LrmRscOp> failures = new ArrayList<>();
+        List<Long> monitors = new ArrayList<>();
         for (LrmRscOp op : sorted) {
+            if (op.operation().equals("monitor")
+                    && op.intervalMs() > 0
+                    && op.opStatus() != EXEC_CANCELLED
+                    && !monitors.contains(op.intervalMs())) {
+                monitors.add(op.intervalMs());
+            }
             if (op.opStatus() == EXEC_CANCELLED || !affectsState(op.operation())) {
                 continue;
             }
@@ -86,7 +93,15 @@ public final class OpHistory {
             }
         }
         return new ResourceHistory(
-                resource, node, active || pending, failed, notInstalled, failedStop, failures, notInstalledSince);
+                resource,
+                node,
+                active || pending,
+                failed,
+                notInstalled,
+                failedStop,
+                failures,
+                notInstalledSince,
+                monitors);
     }
 
     /** A failure as Pacemaker's determine_op_status sees it: not executed, or an unexpected exit code. */

@@ -10,6 +10,7 @@ import io.raftbeat.storage.EventLog;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -32,6 +33,7 @@ public final class WatchHub implements AutoCloseable {
 
     private final EventTail tail;
     private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService pool;
 
     /** Describes a failed stream to its client (the server adds Pacemaker's exit code to the status). */
@@ -58,6 +60,7 @@ public final class WatchHub implements AutoCloseable {
             tail.add(event);
         }
         watchers.forEach(Watcher::wake);
+        listeners.forEach(Runnable::run);
     }
 
     /** Apply thread only: the whole state was replaced (snapshot installed); continue after {@code revision}. */
@@ -66,6 +69,12 @@ public final class WatchHub implements AutoCloseable {
             tail.reset(revision);
         }
         watchers.forEach(Watcher::wake);
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Calls {@code listener} on the apply thread after each new revision (or reset); it must not block. */
+    public void onRevision(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** The newest published revision. */

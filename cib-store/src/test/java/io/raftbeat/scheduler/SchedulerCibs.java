@@ -8,7 +8,30 @@ import org.w3c.dom.Document;
 final class SchedulerCibs {
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
+    static final String NO_FENCING = nvpair("stonith-enabled", "false");
+    static final String NODES = node("node1") + node("node2");
+
     private SchedulerCibs() {}
+
+    /** Probed everywhere, started and monitored every 10 s on {@code on}. */
+    static String running(String rsc, String on) {
+        return history(rsc, on, "monitor:0:7", "start:0:0", "monitor:10000:0");
+    }
+
+    /**
+     * node1 and node2 online, fencing off; {@code s1} is node1's transient attributes when it is an nvpair, else
+     * its lrm resources.
+     */
+    static String twoNodes(String options, String resources, String constraints, String s1, String s2) {
+        return cib(
+                true,
+                NO_FENCING + options,
+                NODES,
+                resources,
+                constraints,
+                state("node1", true, s1.startsWith("<nvpair") ? s1 : "", s1.startsWith("<nvpair") ? "" : s1)
+                        + state("node2", true, "", s2));
+    }
 
     static Transition schedule(String xml) throws Exception {
         return schedule(xml, NOW);

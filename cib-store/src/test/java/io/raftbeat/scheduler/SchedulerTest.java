@@ -1,12 +1,16 @@
 package io.raftbeat.scheduler;
 
+import static io.raftbeat.scheduler.SchedulerCibs.NODES;
+import static io.raftbeat.scheduler.SchedulerCibs.NO_FENCING;
 import static io.raftbeat.scheduler.SchedulerCibs.cib;
 import static io.raftbeat.scheduler.SchedulerCibs.dummy;
 import static io.raftbeat.scheduler.SchedulerCibs.history;
 import static io.raftbeat.scheduler.SchedulerCibs.node;
 import static io.raftbeat.scheduler.SchedulerCibs.nvpair;
+import static io.raftbeat.scheduler.SchedulerCibs.running;
 import static io.raftbeat.scheduler.SchedulerCibs.schedule;
 import static io.raftbeat.scheduler.SchedulerCibs.state;
+import static io.raftbeat.scheduler.SchedulerCibs.twoNodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,23 +22,6 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SchedulerTest {
-    private static final String NO_FENCING = nvpair("stonith-enabled", "false");
-    private static final String NODES = node("node1") + node("node2");
-
-    private static String running(String rsc, String on) {
-        return history(rsc, on, "monitor:0:7", "start:0:0", "monitor:10000:0");
-    }
-
-    private static String twoNodes(String options, String resources, String constraints, String s1, String s2) {
-        return cib(
-                true,
-                NO_FENCING + options,
-                NODES,
-                resources,
-                constraints,
-                state("node1", true, s1.startsWith("<nvpair") ? s1 : "", s1.startsWith("<nvpair") ? "" : s1)
-                        + state("node2", true, "", s2));
-    }
 
     @Test
     void aNewResourceIsProbedEverywhereThenStartedWithItsMonitor() throws Exception {

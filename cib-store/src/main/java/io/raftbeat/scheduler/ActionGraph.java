@@ -1,0 +1,124 @@
+package io.raftbeat.scheduler;
+
+import io.raftbeat.status.ConfiguredResource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which actions of a transition must complete before each one may run: the orderings Pacemaker puts into its
+ * action graph. Fencing before any start or probe; a resource's probes and stops before its starts; a start before
+ * the recurring monitors it brings; and each ordering (configured, and a group's members in sequence) between the
+ * actions it names, with its inverse (then stops before first stops) when symmetrical. Pure.
+ */
+final class ActionGraph {
+    private record Edge(String first, String firstAction, String then, String thenAction) {}
+
+    private ActionGraph() {}
+
+    /** For each action (by index), the indices of the actions of this transition it waits for. */
+    static List<List<Integer>> of(SchedulingInput in, List<Action> actions) {
+        List<Edge> edges = edges(in);
+        List<List<Integer>> before = new ArrayList<>(actions.size());
+        for (Action then : actions) {
+            Set<Integer> waits = new LinkedHashSet<>();
+            for (int i = 0; i < actions.size(); i++) {
+                Action first = actions.get(i);
+                if (first != then && precedes(first, then, edges)) {
+                    waits.add(i);
+                }
+            }
+            before.add(List.copyOf(waits));
+        }
+        return before;
+    }
+
+    private static boolean precedes(Action first, Action then, List<Edge> edges) {
+        if (then.isFencing()) {
+            return false;
+        }
+        if (first.isFencing()) {
+            return then.operation().equals("start") || probe(then);
+        }
+        boolean same = first.resource().equals(then.resource());
+        if (same && then.operation().equals("start")) {
+            return first.operation().equals("stop") || probe(first);
+        }
+        if (same && recurring(then)) {
+            return first.operation().equals("start") && first.node().equals(then.node());
+        }
+        for (Edge e : edges) {
+            if (e.first().equals(first.resource())
+                    && e.firstAction().equals(first.operation())
+                    && e.then().equals(then.resource())
+                    && e.thenAction().equals(then.operation())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Orderings between primitives (a group stands for all its members), each symmetrical one with its inverse. */
+    private static List<Edge> edges(SchedulingInput in) {
+        List<Edge> edges = new ArrayList<>();
+        for (ConfiguredResource unit : in.units()) {
+            List<ConfiguredResource> members = unit.primitives();
+            for (int i = 1; unit.kind() == ConfiguredResource.Kind.GROUP && i < members.size(); i++) {
+                add(
+                        edges,
+                        List.of(members.get(i - 1).id()),
+                        "start",
+                        List.of(members.get(i).id()),
+                        "start",
+                        true);
+            }
+        }
+        for (Constraints.Order o : in.constraints().orders()) {
+            add(edges, members(in, o.first()), o.firstAction(), members(in, o.then()), o.thenAction(), o.symmetrical());
+        }
+        return edges;
+    }
+
+    private static void add(
+            List<Edge> edges,
+            List<String> first,
+            String firstAction,
+            List<String> then,
+            String thenAction,
+            boolean symmetrical) {
+        for (String f : first) {
+            for (String t : then) {
+                edges.add(new Edge(f, firstAction, t, thenAction));
+                if (symmetrical) {
+                    edges.add(new Edge(t, inverse(thenAction), f, inverse(firstAction)));
+                }
+            }
+        }
+    }
+
+    private static List<String> members(SchedulingInput in, String id) {
+        return in.status()
+                .resource(id)
+                .map(r -> r.primitives().stream().map(ConfiguredResource::id).toList())
+                .orElse(List.of(id));
+    }
+
+    private static String inverse(String action) {
+        return switch (action) {
+            case "start" -> "stop";
+            case "stop" -> "start";
+            case "promote" -> "demote";
+            case "demote" -> "promote";
+            default -> action;
+        };
+    }
+
+    private static boolean probe(Action a) {
+        return a.operation().equals("monitor") && a.intervalMs() == 0;
+    }
+
+    private static boolean recurring(Action a) {
+        return a.operation().equals("monitor") && a.intervalMs() > 0;
+    }
+}
