@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Agent benchmarks against the running local cluster with its agents (deploy/local-cluster.sh start):
-#   deploy/bench/agent.sh failure [--kills 50] [--node node1]     kill -> failed monitor committed, p50/p99
+#   deploy/bench/agent.sh failure [--kills 50] [--node node1]     kill -> failed monitor committed, -> restarted; p50/p99
 #   deploy/bench/agent.sh rest [--resources 100] [--seconds 60]    the agent's CPU and memory at rest
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)"

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 final class CrmResourceCommand implements Callable<Integer> {
     private static final int NO_SUCH = 105;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final long DEFAULT_RESTART_MS = 60_000;
 
     @Option(
             names = {"-L", "--list"},
@@ -62,6 +63,15 @@ final class CrmResourceCommand implements Callable<Integer> {
             names = {"-C", "--cleanup"},
             description = "Forget the resource's (-r, default all failed) history and failures on the node (-N)")
     boolean cleanup;
+
+    @Option(names = "--restart", description = "Stop the resource (-r) and what depends on it, then start them again")
+    boolean restart;
+
+    @Option(
+            names = {"-T", "--timeout"},
+            paramLabel = "N",
+            description = "Give up on --restart after this long (default 60s)")
+    String timeout;
 
     @Option(
             names = {"-N", "--node"},
@@ -125,6 +135,7 @@ final class CrmResourceCommand implements Callable<Integer> {
             case "ban" -> locations(cib, l -> l.ban(resource, node, lifetime));
             case "clear" -> locations(cib, l -> l.clear(resource, node));
             case "cleanup" -> cleanup(cib);
+            case "restart" -> restart(cib);
             default -> force(cib, new ForcedOperation(command, "monitor"));
         };
     }
@@ -150,9 +161,10 @@ final class CrmResourceCommand implements Callable<Integer> {
         addIf(given, ban, "ban");
         addIf(given, clear, "clear");
         addIf(given, cleanup, "cleanup");
+        addIf(given, restart, "restart");
         if (given.size() != 1) {
             throw CliFailure.usage("crm_resource: give one command: --list, --locate, --move, --ban, --clear,"
-                    + " --cleanup, --force-start, --force-stop or --force-check"
+                    + " --cleanup, --restart, --force-start, --force-stop or --force-check"
                     + (given.isEmpty() ? "" : " (not " + String.join(" and ", given) + ")"));
         }
         return given.get(0);
@@ -186,6 +198,12 @@ final class CrmResourceCommand implements Callable<Integer> {
             lines.forEach(ctx.out()::println);
         }
         ctx.out().flush();
+        return 0;
+    }
+
+    private int restart(CibSnapshot cib) throws CliFailure {
+        long ms = CliIntervals.toMillis(timeout, "crm_resource: --timeout (-T)");
+        new ResourceRestart(ctx, resource, Duration.ofMillis(ms > 0 ? ms : DEFAULT_RESTART_MS)).run(cib);
         return 0;
     }
 

@@ -2,24 +2,20 @@ package io.raftbeat.bench;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.raftbeat.deploy.Actions;
-import io.raftbeat.proto.v1.Action;
 import io.raftbeat.proto.v1.CibOperation;
 import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.CibServiceGrpc;
-import io.raftbeat.proto.v1.ResourceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent at rest: configures N {@code ocf:heartbeat:Dummy} resources, starts them on one node with a recurring
- * monitor each (through actions: there is no scheduler yet), waits until every monitor reported, then samples the
+ * The agent at rest: configures N {@code ocf:heartbeat:Dummy} resources with a recurring monitor each, placed on one
+ * node by location constraints (the scheduler starts them), waits until every monitor reported, then samples the
  * agent process for a while: CPU (from /proc/PID/stat), resident memory, and how many revisions the cluster
  * committed meanwhile (a healthy cluster writes nothing). Measures, never asserts.
  *
@@ -43,34 +39,20 @@ public final class AgentAtRest {
         ManagedChannel channel =
                 NettyChannelBuilder.forTarget(servers.get(0)).usePlaintext().build();
         CibServiceGrpc.CibServiceBlockingStub cib = CibServiceGrpc.newBlockingStub(channel);
-        long transition = System.currentTimeMillis();
-        try (Actions actions = new Actions(servers)) {
+        try {
+            // Pinned to the node by a location constraint each; the scheduler starts them with their monitor.
             StringBuilder resources = new StringBuilder("<resources>");
-            List<Action> start = new ArrayList<>();
+            StringBuilder constraints = new StringBuilder("<constraints>");
             for (int i = 0; i < count; i++) {
                 String id = "rest-" + i;
-                resources
-                        .append("<primitive id=\"")
-                        .append(id)
-                        .append("\" class=\"ocf\" provider=\"heartbeat\"")
-                        .append(" type=\"Dummy\"/>");
-                ResourceSpec spec = ResourceSpec.newBuilder()
-                        .setId(id)
-                        .setResourceClass("ocf")
-                        .setProvider("heartbeat")
-                        .setType("Dummy")
-                        .build();
-                start.add(Actions.action(node, transition, 2 * i + 1, spec, "start", 0));
-                start.add(Actions.action(node, transition, 2 * i + 2, spec, "monitor", interval));
+                resources.append("<primitive id=\"" + id + "\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">"
+                        + "<operations><op id=\"" + id + "-mon\" name=\"monitor\" interval=\"" + interval + "ms\"/>"
+                        + "</operations></primitive>");
+                constraints.append("<rsc_location id=\"" + id + "-on\" rsc=\"" + id + "\" node=\"" + node
+                        + "\" score=\"INFINITY\"/>");
             }
-            cib.withDeadlineAfter(60, TimeUnit.SECONDS)
-                    .apply(CibRequest.newBuilder()
-                            .setOperation(CibOperation.CIB_MODIFY)
-                            .setScope("resources")
-                            .setAllowCreate(true)
-                            .setXml(resources.append("</resources>").toString())
-                            .build());
-            actions.put(start.toArray(Action[]::new));
+            modify(cib, "resources", resources.append("</resources>").toString());
+            modify(cib, "constraints", constraints.append("</constraints>").toString());
             String monitors = "//lrm_rsc_op[starts-with(@id,'rest-') and @interval='" + interval + "']";
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (countOf(cib, monitors) < count) {
@@ -99,6 +81,16 @@ public final class AgentAtRest {
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    private static void modify(CibServiceGrpc.CibServiceBlockingStub cib, String scope, String xml) {
+        cib.withDeadlineAfter(60, TimeUnit.SECONDS)
+                .apply(CibRequest.newBuilder()
+                        .setOperation(CibOperation.CIB_MODIFY)
+                        .setScope(scope)
+                        .setAllowCreate(true)
+                        .setXml(xml)
+                        .build());
     }
 
     private static int countOf(CibServiceGrpc.CibServiceBlockingStub cib, String xpath) {

@@ -3,13 +3,11 @@ package io.raftbeat.bench;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.raftbeat.deploy.Actions;
 import io.raftbeat.proto.v1.Change;
 import io.raftbeat.proto.v1.CibOperation;
 import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.CibServiceGrpc;
 import io.raftbeat.proto.v1.Event;
-import io.raftbeat.proto.v1.ResourceSpec;
 import io.raftbeat.proto.v1.WatchRequest;
 import io.raftbeat.proto.v1.WatchResponse;
 import io.raftbeat.proto.v1.WatchServiceGrpc;
@@ -23,12 +21,12 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Failure detection benchmark against the running local cluster with its agents: an {@code ocf:heartbeat:anything}
- * resource running {@code sleep} under a 1 s monitor on one node; its process is killed with SIGKILL at a random
- * point of the monitor's period, and the time
- * from the kill to the failed monitor result (any rc but 0: anything says 1) arriving on a watch of the status section is measured — the
- * result is committed by then. Between kills the resource is started again through actions (there is no scheduler
- * yet). Prints p50, p99 and max. Measures, never asserts.
+ * Failure detection and recovery benchmark against the running local cluster with its agents: an {@code
+ * ocf:heartbeat:anything} resource running {@code sleep} under a 1 s monitor, pinned to one node; its process is
+ * killed with SIGKILL at a random point of the monitor's period. Measured on a watch of the node's status section
+ * (each result is committed when it arrives there): kill → failed monitor (any rc but 0: anything says 1), and kill →
+ * restarted (the scheduler's stop, start and the new monitor's first ok). Prints p50, p99 and max of each. Measures,
+ * never asserts.
  *
  * <pre>
  * MonitorFailure [--kills 50] [--node node1] [--run-dir run/node1/run] [--servers host:port,...] [--seed 1]
@@ -48,64 +46,78 @@ public final class MonitorFailure {
                 Arrays.asList(flags.text("--servers", Flags.defaultServers()).split(","));
         ManagedChannel channel =
                 NettyChannelBuilder.forTarget(servers.get(0)).usePlaintext().build();
-        ResourceSpec spec = ResourceSpec.newBuilder()
-                .setId(RSC)
-                .setResourceClass("ocf")
-                .setProvider("heartbeat")
-                .setType("anything")
-                .putParameters("binfile", "/bin/sleep")
-                .putParameters("cmdline_options", "3600")
-                .build();
-        long transition = System.currentTimeMillis();
-        Latencies latencies = new Latencies();
+        Latencies detected = new Latencies();
+        Latencies restarted = new Latencies();
         Random random = new Random(flags.integer("--seed", 1));
-        try (Actions actions = new Actions(servers)) {
-            configure(channel);
+        try {
+            long from = configure(channel, node);
+            from = awaitMonitor(channel, node, from, true);
             for (int i = 0; i < kills; i++) {
-                long t = transition + i;
-                long from = actions.put(
-                        Actions.action(node, t, 1, spec, "start", 0),
-                        Actions.action(node, t, 2, spec, "monitor", 1000));
-                from = awaitMonitor(channel, node, from, true);
                 // At a random point of the monitor's period, as a real failure would fall.
                 Thread.sleep(random.nextInt(1000));
                 long pid = Long.parseLong(Files.readString(runDir.resolve("anything_" + RSC + ".pid"))
                         .strip());
                 long killed = System.nanoTime();
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-                awaitMonitor(channel, node, from, false);
-                latencies.add(System.nanoTime() - killed);
-                System.out.printf(Locale.ROOT, "kill %d: %.0f ms%n", i + 1, (System.nanoTime() - killed) / 1e6);
+                from = awaitMonitor(channel, node, from, false);
+                detected.add(System.nanoTime() - killed);
+                from = awaitMonitor(channel, node, from, true);
+                restarted.add(System.nanoTime() - killed);
+                System.out.printf(
+                        Locale.ROOT, "kill %d: restarted after %.0f ms%n", i + 1, (System.nanoTime() - killed) / 1e6);
             }
-            actions.put(Actions.action(node, transition + kills, 1, spec, "stop", 0));
+            apply(channel, CibOperation.CIB_DELETE, "resources", "<primitive id=\"" + RSC + "\"/>");
+            apply(channel, CibOperation.CIB_DELETE, "constraints", "<rsc_location id=\"" + RSC + "-on\"/>");
         } finally {
             channel.shutdownNow();
         }
+        print("kill -> failed monitor committed", detected);
+        print("kill -> restarted in place (monitor ok again)", restarted);
+    }
+
+    private static void print(String what, Latencies latencies) {
         long[] sorted = Latencies.sortedUnion(List.of(latencies));
         System.out.printf(
                 Locale.ROOT,
-                "kill -> failed monitor committed (interval 1000 ms, %d kills): p50 %.0f ms  p99 %.0f ms  max %.0f ms%n",
+                "%s (monitor interval 1000 ms, %d kills): p50 %.0f ms  p99 %.0f ms  max %.0f ms%n",
+                what,
                 sorted.length,
                 Latencies.percentileMillis(sorted, 0.50),
                 Latencies.percentileMillis(sorted, 0.99),
                 Latencies.percentileMillis(sorted, 1.0));
     }
 
-    private static void configure(ManagedChannel channel) {
+    /** Creates the resource (migration-threshold high: it always restarts in place); returns the revision. */
+    private static long configure(ManagedChannel channel, String node) {
         String xml = "<primitive id=\"" + RSC + "\" class=\"ocf\" provider=\"heartbeat\" type=\"anything\">"
                 + "<instance_attributes id=\"" + RSC + "-ia\">"
                 + "<nvpair id=\"" + RSC + "-bin\" name=\"binfile\" value=\"/bin/sleep\"/>"
                 + "<nvpair id=\"" + RSC + "-args\" name=\"cmdline_options\" value=\"3600\"/>"
-                + "</instance_attributes></primitive>";
-        CibRequest create = CibRequest.newBuilder()
-                .setOperation(CibOperation.CIB_MODIFY)
-                .setScope("resources")
+                + "</instance_attributes><meta_attributes id=\"" + RSC + "-meta\">"
+                + "<nvpair id=\"" + RSC + "-mt\" name=\"migration-threshold\" value=\"1000000\"/></meta_attributes>"
+                + "<operations><op id=\"" + RSC + "-mon\" name=\"monitor\" interval=\"1s\" timeout=\"10s\"/>"
+                + "</operations></primitive>";
+        long before = apply(
+                channel,
+                CibOperation.CIB_MODIFY,
+                "constraints",
+                "<constraints><rsc_location id=\"" + RSC + "-on\" rsc=\"" + RSC + "\" node=\"" + node
+                        + "\" score=\"INFINITY\"/></constraints>");
+        apply(channel, CibOperation.CIB_MODIFY, "resources", "<resources>" + xml + "</resources>");
+        return before;
+    }
+
+    private static long apply(ManagedChannel channel, CibOperation op, String scope, String xml) {
+        CibRequest request = CibRequest.newBuilder()
+                .setOperation(op)
+                .setScope(scope)
                 .setAllowCreate(true)
-                .setXml("<resources>" + xml + "</resources>")
+                .setXml(xml)
                 .build();
-        CibServiceGrpc.newBlockingStub(channel)
+        return CibServiceGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(30, TimeUnit.SECONDS)
-                .apply(create);
+                .apply(request)
+                .getRevision();
     }
 
     /** Waits on a watch from {@code from} for the resource's 1 s monitor succeeding or not; returns its revision. */

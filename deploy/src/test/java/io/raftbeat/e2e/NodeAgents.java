@@ -23,12 +23,19 @@ import org.junit.jupiter.api.extension.TestWatcher;
 final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatcher {
     private static final Path TINI = Path.of("/usr/bin/tini");
     private final List<String> nodes;
+    private final List<String> options;
     private final Supplier<String> servers;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private Path dir;
 
     NodeAgents(Supplier<String> servers, String... nodes) {
+        this(servers, List.of(), nodes);
+    }
+
+    /** @param options more command-line options for every agent, e.g. {@code --ha-resource-dir DIR} */
+    NodeAgents(Supplier<String> servers, List<String> options, String... nodes) {
         this.servers = servers;
+        this.options = List.copyOf(options);
         this.nodes = List.of(nodes);
     }
 
@@ -90,6 +97,7 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
                 work.toString(),
                 "--run-dir",
                 runDir(node).toString()));
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         builder.redirectOutput(
