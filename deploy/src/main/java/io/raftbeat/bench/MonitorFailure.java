@@ -66,8 +66,8 @@ public final class MonitorFailure {
                 System.out.printf(
                         Locale.ROOT, "kill %d: restarted after %.0f ms%n", i + 1, (System.nanoTime() - killed) / 1e6);
             }
-            apply(channel, CibOperation.CIB_DELETE, "resources", "<primitive id=\"" + RSC + "\"/>");
             apply(channel, CibOperation.CIB_DELETE, "constraints", "<rsc_location id=\"" + RSC + "-on\"/>");
+            apply(channel, CibOperation.CIB_DELETE, "resources", "<primitive id=\"" + RSC + "\"/>");
         } finally {
             channel.shutdownNow();
         }
@@ -97,14 +97,14 @@ public final class MonitorFailure {
                 + "<nvpair id=\"" + RSC + "-mt\" name=\"migration-threshold\" value=\"1000000\"/></meta_attributes>"
                 + "<operations><op id=\"" + RSC + "-mon\" name=\"monitor\" interval=\"1s\" timeout=\"10s\"/>"
                 + "</operations></primitive>";
-        long before = apply(
+        // One write, so that the resource is never placed without its constraint.
+        return apply(
                 channel,
                 CibOperation.CIB_MODIFY,
-                "constraints",
-                "<constraints><rsc_location id=\"" + RSC + "-on\" rsc=\"" + RSC + "\" node=\"" + node
-                        + "\" score=\"INFINITY\"/></constraints>");
-        apply(channel, CibOperation.CIB_MODIFY, "resources", "<resources>" + xml + "</resources>");
-        return before;
+                "configuration",
+                "<configuration><resources>" + xml + "</resources><constraints><rsc_location id=\"" + RSC
+                        + "-on\" rsc=\"" + RSC + "\" node=\"" + node + "\" score=\"INFINITY\"/></constraints>"
+                        + "</configuration>");
     }
 
     private static long apply(ManagedChannel channel, CibOperation op, String scope, String xml) {

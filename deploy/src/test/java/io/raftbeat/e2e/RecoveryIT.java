@@ -303,4 +303,32 @@ class RecoveryIT {
         String meta = ok(Cli.cibadmin(servers(), "-Q", "-o", "resources")).out();
         assertTrue(!meta.contains("sleeper-meta_attributes-target-role"), "the target-role it set is gone:\n" + meta);
     }
+
+    @Test
+    @Order(7)
+    void itReturnsWhenItsFailuresExpireWithNothingElseChanging() throws Exception {
+        create(sleeper(
+                "returner",
+                nvpair("returner", "migration-threshold", "1")
+                        + nvpair("returner", "failure-timeout", "8s")
+                        + nvpair("returner", "resource-stickiness", "100")));
+        ok(Cli.cibadmin(
+                servers(),
+                "-C",
+                "-o",
+                "constraints",
+                "-X",
+                "<rsc_location id=\"returner-prefers-node3\" rsc=\"returner\" node=\"node3\" score=\"200\"/>"));
+        awaitWhere("returner", "started on node3", "node3"::equals);
+        Cibs.await("returner's process on node3", 30_000, () -> livePid("returner", "node3") != 0);
+        ProcessHandle.of(livePid("returner", "node3")).ifPresent(ProcessHandle::destroyForcibly);
+        awaitWhere("returner", "moved off node3 at its first failure", n -> !n.isEmpty() && !n.equals("node3"));
+        // No one touches the CIB: the leader runs the scheduler again when the failure expires (the 60 s bound of
+        // the wait is far below the 15-minute recheck that would otherwise bring it back).
+        awaitWhere("returner", "back on node3 once the failure expired", "node3"::equals);
+        Cibs.await(
+                "one returner, on node3",
+                30_000,
+                () -> livePid("returner", "node3") != 0 && liveCopies("returner") == 1);
+    }
 }
