@@ -36,6 +36,8 @@ import org.w3c.dom.Document;
 public final class TransitionEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransitionEngine.class);
     private static final long RETRY_MS = 50;
+    /** After a run that threw: a scheduler that fails on this CIB would fail again at once. */
+    private static final long FAILED_RUN_RETRY_MS = 1000;
     private static final Duration DEFAULT_RECHECK = Duration.ofMinutes(15);
 
     private final Supplier<RaftCibStore> raft;
@@ -149,8 +151,8 @@ public final class TransitionEngine implements AutoCloseable {
             }
             commit(gen, step, t, transitionId);
         } catch (Exception | Error e) {
-            LOG.warn("scheduler run failed, retrying: {}", e.toString(), e);
-            thread.schedule(this::wake, RETRY_MS, TimeUnit.MILLISECONDS);
+            LOG.warn("scheduler run failed, retrying in {} ms: {}", FAILED_RUN_RETRY_MS, e.toString(), e);
+            thread.schedule(this::wake, FAILED_RUN_RETRY_MS, TimeUnit.MILLISECONDS);
         }
     }
 
