@@ -45,7 +45,18 @@ abstract class AgentClusterTest extends MiniCibClusterTest {
     @BeforeEach
     void startCluster() throws Exception {
         cluster = MiniCibCluster.start(dir.resolve("store"), 3, this::storeOptions);
-        cluster.awaitLeader();
+        // These tests write actions by hand for resources the configuration does not hold: the leader's scheduler
+        // would stop them as orphans (Pacemaker's stop-orphan-resources), so it is told to leave them alone.
+        cluster.cib(cluster.awaitLeader().options().id())
+                .withDeadlineAfter(30, TimeUnit.SECONDS)
+                .apply(CibRequest.newBuilder()
+                        .setOperation(CibOperation.CIB_MODIFY)
+                        .setScope("crm_config")
+                        .setAllowCreate(true)
+                        .setXml(
+                                "<crm_config><cluster_property_set id=\"tests\"><nvpair id=\"tests-soe\""
+                                        + " name=\"stop-orphan-resources\" value=\"false\"/></cluster_property_set></crm_config>")
+                        .build());
         haDir = Files.createDirectories(dir.resolve("ha.d"));
     }
 
