@@ -5,6 +5,7 @@ import io.raftbeat.proto.v1.ResourceSpec;
 import io.raftbeat.status.ClusterStatus;
 import io.raftbeat.status.ConfiguredResource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * Pacemaker's {@code crm_resource}: {@code --list}, {@code --locate -r ID},
  * {@code --force-start|--force-stop|--force-check -r ID}, {@code --move|--ban|--clear -r ID [-N NODE]}
- * ({@link ResourceLocations}) and {@code --cleanup [-r ID] [-N NODE]} ({@link ResourceCleanup}), on the cluster
+ * ({@link ResourceLocations}), {@code --cleanup [-r ID] [-N NODE]} ({@link ResourceCleanup}) and
+ * {@code --why [-r ID] [-N NODE]} ({@link ResourceWhy}), on the cluster
  * ({@code CIB_SERVER}) or a file ({@code CIB_file}). Output and exit codes follow Pacemaker 2.1.5; a missing resource is one line and exit 105.
  */
 @Command(name = "crm_resource", sortOptions = false, description = "Perform tasks related to cluster resources.")
@@ -62,6 +64,11 @@ final class CrmResourceCommand implements Callable<Integer> {
             names = {"-C", "--cleanup"},
             description = "Forget the resource's (-r, default all failed) history and failures on the node (-N)")
     boolean cleanup;
+
+    @Option(
+            names = {"-Y", "--why"},
+            description = "Show why resources (-r, default all) are or are not running (on the node -N)")
+    boolean why;
 
     @Option(
             names = {"-N", "--node"},
@@ -111,7 +118,7 @@ final class CrmResourceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         String command = command();
-        boolean anyResource = command.equals("list") || command.equals("cleanup");
+        boolean anyResource = command.equals("list") || command.equals("cleanup") || command.equals("why");
         if (!anyResource && (resource == null || resource.isBlank())) {
             throw CliFailure.usage("crm_resource: Must supply a resource id with -r");
         }
@@ -125,6 +132,7 @@ final class CrmResourceCommand implements Callable<Integer> {
             case "ban" -> locations(cib, l -> l.ban(resource, node, lifetime));
             case "clear" -> locations(cib, l -> l.clear(resource, node));
             case "cleanup" -> cleanup(cib);
+            case "why" -> why(cib);
             default -> force(cib, new ForcedOperation(command, "monitor"));
         };
     }
@@ -150,9 +158,10 @@ final class CrmResourceCommand implements Callable<Integer> {
         addIf(given, ban, "ban");
         addIf(given, clear, "clear");
         addIf(given, cleanup, "cleanup");
+        addIf(given, why, "why");
         if (given.size() != 1) {
             throw CliFailure.usage("crm_resource: give one command: --list, --locate, --move, --ban, --clear,"
-                    + " --cleanup, --force-start, --force-stop or --force-check"
+                    + " --cleanup, --why, --force-start, --force-stop or --force-check"
                     + (given.isEmpty() ? "" : " (not " + String.join(" and ", given) + ")"));
         }
         return given.get(0);
@@ -185,6 +194,13 @@ final class CrmResourceCommand implements Callable<Integer> {
         if (!quiet) {
             lines.forEach(ctx.out()::println);
         }
+        ctx.out().flush();
+        return 0;
+    }
+
+    private int why(CibSnapshot cib) throws CliFailure {
+        ResourceWhy why = new ResourceWhy(cib.document(), cib.status(), Instant.now());
+        why.lines(resource, node).forEach(ctx.out()::println);
         ctx.out().flush();
         return 0;
     }
