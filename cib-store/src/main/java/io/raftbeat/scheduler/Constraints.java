@@ -86,7 +86,7 @@ record Constraints(List<Location> locations, List<Colocation> colocations, List<
         return ref.isEmpty() ? e : ids.getOrDefault(ref, e);
     }
 
-    private static void index(Element e, Map<String, Element> ids) {
+    static void index(Element e, Map<String, Element> ids) {
         if (!e.getAttribute("id").isEmpty() && e.getAttribute("id-ref").isEmpty()) {
             ids.putIfAbsent(e.getAttribute("id"), e);
         }

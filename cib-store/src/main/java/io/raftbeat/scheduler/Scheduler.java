@@ -1,10 +1,8 @@
 package io.raftbeat.scheduler;
 
-import io.raftbeat.status.ClusterStatus;
 import io.raftbeat.status.ConfiguredResource;
 import io.raftbeat.status.NodeStatus;
 import io.raftbeat.status.ResourceHistory;
-import io.raftbeat.status.StatusUnpacker;
 import io.raftbeat.status.Xml;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * Pacemaker's scheduler as a pure function: from a whole CIB (configuration and status) and the time, the
@@ -23,13 +20,7 @@ public final class Scheduler {
     private Scheduler() {}
 
     public static Transition schedule(Document cib, Instant now) {
-        Element root = cib.getDocumentElement();
-        ClusterStatus status = StatusUnpacker.unpack(cib);
-        Element config = Xml.child(root, "configuration");
-        Map<String, String> options = Xml.nvpairs(Xml.child(config, "crm_config"), "cluster_property_set");
-        Operations operations = Operations.of(Xml.child(config, "resources"));
-        SchedulingInput in = new SchedulingInput(
-                status, Constraints.of(cib), options, NodeAttributes.of(root, status), operations, now);
+        SchedulingInput in = SchedulingInput.of(cib, now);
         List<String> fenced = fenced(in);
         Map<String, Plan> plans = plans(in, new Placement(in).assign(), fenced);
         Orderings.apply(in, plans);

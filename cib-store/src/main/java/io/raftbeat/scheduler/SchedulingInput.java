@@ -7,6 +7,7 @@ import io.raftbeat.status.LrmRscOp;
 import io.raftbeat.status.NodeStatus;
 import io.raftbeat.status.ResourceHistory;
 import io.raftbeat.status.Scores;
+import io.raftbeat.status.StatusUnpacker;
 import io.raftbeat.status.Xml;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -28,6 +30,17 @@ record SchedulingInput(
         Map<String, Map<String, String>> nodeAttributes,
         Operations operations,
         Instant now) {
+
+    /** Everything one scheduler run decides from, read from a whole CIB at the given time. */
+    static SchedulingInput of(Document cib, Instant now) {
+        Element root = cib.getDocumentElement();
+        ClusterStatus status = StatusUnpacker.unpack(cib);
+        Element config = Xml.child(root, "configuration");
+        Map<String, String> options = Xml.nvpairs(Xml.child(config, "crm_config"), "cluster_property_set");
+        Operations operations = Operations.of(Xml.child(config, "resources"));
+        return new SchedulingInput(
+                status, Constraints.of(cib), options, NodeAttributes.of(root, status), operations, now);
+    }
 
     /** Pacemaker's score addition: -INFINITY wins over INFINITY, sums saturate at both ends. */
     static int add(int a, int b) {
@@ -240,7 +253,7 @@ record SchedulingInput(
     }
 
     /** failure-timeout passed since the failure (seconds since the epoch); never when it is unset. */
-    private boolean expired(ConfiguredResource p, long lastFailure) {
+    boolean expired(ConfiguredResource p, long lastFailure) {
         String timeout = p.meta().get("failure-timeout");
         long seconds = timeout == null ? 0 : Durations.seconds(timeout);
         return seconds > 0 && lastFailure > 0 && lastFailure + seconds <= now.getEpochSecond();

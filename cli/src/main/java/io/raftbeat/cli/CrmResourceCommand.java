@@ -5,6 +5,7 @@ import io.raftbeat.proto.v1.ResourceSpec;
 import io.raftbeat.status.ClusterStatus;
 import io.raftbeat.status.ConfiguredResource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * Pacemaker's {@code crm_resource}: {@code --list}, {@code --locate -r ID},
  * {@code --force-start|--force-stop|--force-check -r ID}, {@code --move|--ban|--clear -r ID [-N NODE]}
- * ({@link ResourceLocations}) and {@code --cleanup [-r ID] [-N NODE]} ({@link ResourceCleanup}), on the cluster
+ * ({@link ResourceLocations}), {@code --cleanup [-r ID] [-N NODE]} ({@link ResourceCleanup}) and
+ * {@code --why [-r ID] [-N NODE]} ({@link ResourceWhy}), on the cluster
  * ({@code CIB_SERVER}) or a file ({@code CIB_file}). Output and exit codes follow Pacemaker 2.1.5; a missing resource is one line and exit 105.
  */
 @Command(name = "crm_resource", sortOptions = false, description = "Perform tasks related to cluster resources.")
@@ -74,6 +76,11 @@ final class CrmResourceCommand implements Callable<Integer> {
     String timeout;
 
     @Option(
+            names = {"-Y", "--why"},
+            description = "Show why resources (-r, default all) are or are not running (on the node -N)")
+    boolean why;
+
+    @Option(
             names = {"-N", "--node"},
             paramLabel = "NODE",
             description = "Node name")
@@ -121,7 +128,7 @@ final class CrmResourceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         String command = command();
-        boolean anyResource = command.equals("list") || command.equals("cleanup");
+        boolean anyResource = command.equals("list") || command.equals("cleanup") || command.equals("why");
         if (!anyResource && (resource == null || resource.isBlank())) {
             throw CliFailure.usage("crm_resource: Must supply a resource id with -r");
         }
@@ -136,6 +143,7 @@ final class CrmResourceCommand implements Callable<Integer> {
             case "clear" -> locations(cib, l -> l.clear(resource, node));
             case "cleanup" -> cleanup(cib);
             case "restart" -> restart(cib);
+            case "why" -> why(cib);
             default -> force(cib, new ForcedOperation(command, "monitor"));
         };
     }
@@ -162,9 +170,10 @@ final class CrmResourceCommand implements Callable<Integer> {
         addIf(given, clear, "clear");
         addIf(given, cleanup, "cleanup");
         addIf(given, restart, "restart");
+        addIf(given, why, "why");
         if (given.size() != 1) {
             throw CliFailure.usage("crm_resource: give one command: --list, --locate, --move, --ban, --clear,"
-                    + " --cleanup, --restart, --force-start, --force-stop or --force-check"
+                    + " --cleanup, --restart, --why, --force-start, --force-stop or --force-check"
                     + (given.isEmpty() ? "" : " (not " + String.join(" and ", given) + ")"));
         }
         return given.get(0);
@@ -204,6 +213,13 @@ final class CrmResourceCommand implements Callable<Integer> {
     private int restart(CibSnapshot cib) throws CliFailure {
         long ms = CliIntervals.toMillis(timeout, "crm_resource: --timeout (-T)");
         new ResourceRestart(ctx, resource, Duration.ofMillis(ms > 0 ? ms : DEFAULT_RESTART_MS)).run(cib);
+        return 0;
+    }
+
+    private int why(CibSnapshot cib) throws CliFailure {
+        ResourceWhy why = new ResourceWhy(cib.document(), cib.status(), Instant.now());
+        why.lines(resource, node).forEach(ctx.out()::println);
+        ctx.out().flush();
         return 0;
     }
 

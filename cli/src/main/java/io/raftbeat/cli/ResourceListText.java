@@ -2,6 +2,8 @@ package io.raftbeat.cli;
 
 import io.raftbeat.status.ClusterStatus;
 import io.raftbeat.status.ConfiguredResource;
+import io.raftbeat.status.NodeStatus;
+import io.raftbeat.status.Xml;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,10 +50,17 @@ final class ResourceListText {
         if (!showInactive && inactive == members.size()) {
             return;
         }
-        String note = !showInactive && inactive > 0
-                ? " (" + inactive + (inactive == 1 ? " member" : " members") + " inactive)"
-                : "";
-        lines.add("  * " + title + note + ":");
+        List<String> flags = new ArrayList<>();
+        if (!showInactive && inactive > 0) {
+            flags.add(inactive + (inactive == 1 ? " member" : " members") + " inactive");
+        }
+        if (!Xml.isTrue(group.meta().getOrDefault("is-managed", "true"))) {
+            flags.add("unmanaged");
+        }
+        if (group.disabled()) {
+            flags.add("disabled");
+        }
+        lines.add("  * " + title + flagText(flags) + ":");
         for (ConfiguredResource m : members) {
             if (showInactive || active(m)) {
                 lines.add("    * " + primitive(m));
@@ -72,10 +81,7 @@ final class ResourceListText {
         List<String> nodes = status.activeNodes(r.id());
         boolean failed = status.failed(r.id());
         if (nodes.isEmpty()) {
-            String state = "Stopped";
-            if (r.disabled()) {
-                state += " (disabled)";
-            }
+            String state = "Stopped" + flagText(flags(r, nodes, false));
             if (status.notInstalled(r.id())) {
                 state += " (not installed) "; // sic: Pacemaker 2.1.5 ends this flag with a space
             }
@@ -91,6 +97,29 @@ final class ResourceListText {
         String node = nodes.get(0);
         // Pacemaker flags only a node that is gone as well as unclean; an unclean node still online runs on.
         boolean unclean = status.node(node).map(n -> n.unclean() && !n.online()).orElse(false);
-        return word + " " + node + (unclean ? " (UNCLEAN)" : "");
+        return word + " " + node + flagText(flags(r, nodes, unclean));
+    }
+
+    /** Pacemaker's flags after the state, in its order: UNCLEAN, disabled, unmanaged. */
+    private List<String> flags(ConfiguredResource r, List<String> nodes, boolean unclean) {
+        List<String> flags = new ArrayList<>();
+        if (unclean) {
+            flags.add("UNCLEAN");
+        }
+        if (r.disabled()) {
+            flags.add("disabled");
+        }
+        // A resource on a node in maintenance is left alone there, so Pacemaker shows it unmanaged too.
+        boolean onMaintenance = nodes.stream()
+                .anyMatch(n -> status.node(n).map(NodeStatus::maintenance).orElse(false));
+        if (onMaintenance || !Xml.isTrue(r.meta().getOrDefault("is-managed", "true"))) {
+            flags.add("unmanaged");
+        }
+        return flags;
+    }
+
+    /** {@code " (a, b)"}, or nothing without flags. */
+    private static String flagText(List<String> flags) {
+        return flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")";
     }
 }
