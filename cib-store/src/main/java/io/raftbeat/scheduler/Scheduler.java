@@ -79,9 +79,11 @@ public final class Scheduler {
                 if ("stop_only".equals(p.meta().get("multiple-active")) && current.size() > 1) {
                     next = null;
                 }
-                // A failed stop on a node that is gone anyway: its fencing makes what follows a move, not a recovery.
+                // A failure on a lost node that is fenced, or a failed stop on one gone anyway: that node's end makes
+                // what follows a move, not a recovery.
                 boolean failed = current.stream()
-                        .anyMatch(n -> in.failedOn(p.id(), n) && !(offline(in, n) && in.failedStopOn(p.id(), n)));
+                        .anyMatch(n -> in.failedOn(p.id(), n)
+                                && !(offline(in, n) && (fenced.contains(n) || in.failedStopOn(p.id(), n))));
                 Plan plan = new Plan(p, current, next, managed, failed);
                 // Without quorum, starts need the policy's leave: "stop" runs none, "freeze" none of a stopped
                 // resource.
