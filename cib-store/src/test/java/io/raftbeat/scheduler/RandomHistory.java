@@ -23,7 +23,9 @@ final class RandomHistory {
     }
 
     private static final String UUID = "2668bbeb-06d5-40f9-936d-24cb7f87006a";
-    // The parameters digest of an agent given no parameters: Pacemaker restarts a resource whose digest differs.
+    // The parameters digest of an agent given no parameters: Pacemaker restarts a resource whose digest differs. A
+    // recurring op's digest also covers its timeout; left out there, so that Pacemaker neither reschedules the
+    // monitor nor clears its failures as "parameters changed" (a digest it cannot compare counts as unchanged).
     private static final String DIGEST = "f2317cad3d54cec5d7d7aa7d0bf35cf8";
 
     private final String node;
@@ -99,6 +101,7 @@ final class RandomHistory {
                 + " crm_feature_set=\"3.16.2\" transition-key=\"" + key + "\" transition-magic=\"0:" + rc + ";" + key
                 + "\" exit-reason=\"\" on_node=\"" + node + "\" call-id=\"" + callId + "\" rc-code=\"" + rc
                 + "\" op-status=\"0\" interval=\"" + interval + "\" last-rc-change=\"" + (now - 1200 + callId)
-                + "\" exec-time=\"12\" queue-time=\"0\" op-digest=\"" + DIGEST + "\"/>";
+                + "\" exec-time=\"12\" queue-time=\"0\"" + (interval == 0 ? " op-digest=\"" + DIGEST + "\"" : "")
+                + "/>";
     }
 }

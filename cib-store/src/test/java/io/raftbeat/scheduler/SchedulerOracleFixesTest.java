@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SchedulerOracleFixesTest {
     private static final String NODES = node("node1") + node("node2");
+    private static final String FENCER = "<primitive id=\"fencer\" class=\"stonith\" type=\"fence_xvm\"/>";
 
     @Test
     void aResourceThatFailedOnALostNodeMovesOnceTheNodeIsFenced() throws Exception {
@@ -30,6 +31,32 @@ class SchedulerOracleFixesTest {
                 state("node1", false, "", failed) + state("node2", true, "", history("rsc1", "node2", "monitor:0:7")));
         assertEquals(
                 List.of("Fence (reboot) node1 'node is unclean'", "Move       rsc1    ( node1 -> node2 )"),
+                schedule(xml).summary());
+    }
+
+    @Test
+    void onANodeFencedForAFailedStopOnlyThatResourceIsRecoveredTheOthersMove() throws Exception {
+        String stopFailed = history("rsc1", "node1", "monitor:0:7", "start:0:0", "stop:0:1");
+        String monitorFailed = history("rsc2", "node1", "monitor:0:7", "start:0:0", "monitor:10000:7");
+        String xml = cib(
+                true,
+                "",
+                NODES,
+                FENCER + dummy("rsc1") + dummy("rsc2"),
+                "",
+                state("node1", true, "", history("fencer", "node1", "monitor:0:7"), stopFailed, monitorFailed)
+                        + state(
+                                "node2",
+                                true,
+                                "",
+                                history("fencer", "node2", "monitor:0:7", "start:0:0"),
+                                history("rsc1", "node2", "monitor:0:7"),
+                                history("rsc2", "node2", "monitor:0:7")));
+        assertEquals(
+                List.of(
+                        "Fence (reboot) node1 'node is unclean'",
+                        "Recover    rsc1    ( node1 -> node2 )",
+                        "Move       rsc2    ( node1 -> node2 )"),
                 schedule(xml).summary());
     }
 }
