@@ -219,7 +219,7 @@ record SchedulingInput(
         int stickiness =
                 Xml.score(p.meta().getOrDefault("resource-stickiness", option("default-resource-stickiness", "0")));
         List<String> active = activeNodes(p.id());
-        if (active.size() == 1 && managed(p) && stickiness != 0) {
+        if (active.size() == 1 && managed(p) && stickiness > 0 && allowed(p, active.get(0))) {
             scores.merge(active.get(0), stickiness, SchedulingInput::add);
         }
         for (FailCount fc : status.failCounts()) {
@@ -231,6 +231,13 @@ record SchedulingInput(
             }
         }
         return scores;
+    }
+
+    /** Pacemaker's apply_stickiness: an asymmetric cluster keeps a resource only where a location allows it. */
+    private boolean allowed(ConfiguredResource p, String node) {
+        return Xml.isTrue(option("symmetric-cluster", "true"))
+                || locations(unitOf(p.id())).containsKey(node)
+                || locations(p.id()).containsKey(node);
     }
 
     /** Pacemaker's hard errors: not installed, invalid or unsupported, no privileges (exit or execution status). */

@@ -4,6 +4,7 @@ import static io.raftbeat.scheduler.SchedulerCibs.cib;
 import static io.raftbeat.scheduler.SchedulerCibs.dummy;
 import static io.raftbeat.scheduler.SchedulerCibs.history;
 import static io.raftbeat.scheduler.SchedulerCibs.node;
+import static io.raftbeat.scheduler.SchedulerCibs.nvpair;
 import static io.raftbeat.scheduler.SchedulerCibs.schedule;
 import static io.raftbeat.scheduler.SchedulerCibs.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +58,21 @@ class SchedulerOracleFixesTest {
                         "Fence (reboot) node1 'node is unclean'",
                         "Recover    rsc1    ( node1 -> node2 )",
                         "Move       rsc2    ( node1 -> node2 )"),
+                schedule(xml).summary());
+    }
+
+    @Test
+    void stickinessDoesNotKeepAResourceWhereAnAsymmetricClusterNoLongerAllowsIt() throws Exception {
+        String xml = cib(
+                true,
+                nvpair("stonith-enabled", "false") + nvpair("symmetric-cluster", "false"),
+                NODES,
+                dummy("rsc1", nvpair("resource-stickiness", "100")),
+                "",
+                state("node1", true, "", history("rsc1", "node1", "monitor:0:7", "start:0:0", "monitor:10000:0"))
+                        + state("node2", true, "", history("rsc1", "node2", "monitor:0:7")));
+        assertEquals(
+                List.of("Stop       rsc1    ( node1 )  due to node availability"),
                 schedule(xml).summary());
     }
 }
