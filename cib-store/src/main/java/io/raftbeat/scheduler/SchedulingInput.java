@@ -168,7 +168,13 @@ record SchedulingInput(
         Map<String, Integer> scores = base(unit.id());
         if (unit.kind() == ConfiguredResource.Kind.GROUP) {
             for (ConfiguredResource member : unit.primitives()) {
-                own(member).forEach((node, s) -> scores.merge(node, s, SchedulingInput::add));
+                Map<String, Integer> merged = new LinkedHashMap<>(scores);
+                own(member).forEach((node, s) -> merged.merge(node, s, SchedulingInput::add));
+                // Pacemaker drops a member's scores that would leave the group no node it can run on (the
+                // member alone then stays stopped): pcmk__coloc_select_nonnegative.
+                if (merged.entrySet().stream().anyMatch(e -> e.getValue() >= 0 && canHost(e.getKey()))) {
+                    scores.putAll(merged);
+                }
             }
         } else {
             own(unit).forEach((node, s) -> scores.merge(node, s, SchedulingInput::add));

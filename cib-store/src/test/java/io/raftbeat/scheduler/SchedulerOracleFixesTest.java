@@ -75,4 +75,23 @@ class SchedulerOracleFixesTest {
                 List.of("Stop       rsc1    ( node1 )  due to node availability"),
                 schedule(xml).summary());
     }
+
+    @Test
+    void aGroupMemberBannedFromTheOnlyNodeStopsAloneInsteadOfTheWholeGroup() throws Exception {
+        String failed = history("rsc2", "node1", "monitor:0:7", "start:0:0", "monitor:10000:7");
+        String xml = cib(
+                true,
+                nvpair("stonith-enabled", "false"),
+                NODES,
+                "<group id=\"grp1\">" + dummy("rsc1") + dummy("rsc2", nvpair("migration-threshold", "1")) + "</group>",
+                "",
+                state(
+                                "node1",
+                                true,
+                                nvpair("fail-count-rsc2#monitor_10000", "1"),
+                                history("rsc1", "node1", "monitor:0:7", "start:0:0", "monitor:10000:0"),
+                                failed)
+                        + state("node2", false, ""));
+        assertEquals(List.of("Stop       rsc2    ( node1 )  due to node availability"), schedule(xml).summary());
+    }
 }
