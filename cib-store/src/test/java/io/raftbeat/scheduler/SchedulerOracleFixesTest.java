@@ -92,6 +92,8 @@ class SchedulerOracleFixesTest {
                                 history("rsc1", "node1", "monitor:0:7", "start:0:0", "monitor:10000:0"),
                                 failed)
                         + state("node2", false, ""));
-        assertEquals(List.of("Stop       rsc2    ( node1 )  due to node availability"), schedule(xml).summary());
+        assertEquals(
+                List.of("Stop       rsc2    ( node1 )  due to node availability"),
+                schedule(xml).summary());
     }
 }
