@@ -96,4 +96,30 @@ class SchedulerOracleFixesTest {
                 List.of("Stop       rsc2    ( node1 )  due to node availability"),
                 schedule(xml).summary());
     }
+
+    @Test
+    void onAnEqualPositiveScoreAResourceStaysWhereItRunsEvenOnTheBusierNode() throws Exception {
+        String locations = "<rsc_location id=\"l1\" rsc=\"rsc1\" node=\"node2\" score=\"100\"/>"
+                + "<rsc_location id=\"l2\" rsc=\"rsc2\" node=\"node1\" score=\"50\"/>"
+                + "<rsc_location id=\"l3\" rsc=\"rsc2\" node=\"node2\" score=\"50\"/>";
+        String xml = cib(
+                true,
+                nvpair("stonith-enabled", "false"),
+                NODES,
+                dummy("rsc1") + dummy("rsc2"),
+                locations,
+                state(
+                                "node1",
+                                true,
+                                "",
+                                history("rsc1", "node1", "monitor:0:7"),
+                                history("rsc2", "node1", "monitor:0:7"))
+                        + state(
+                                "node2",
+                                true,
+                                "",
+                                history("rsc1", "node2", "monitor:0:7"),
+                                history("rsc2", "node2", "monitor:0:7", "start:0:0", "monitor:10000:0")));
+        assertEquals(List.of("Start      rsc1    ( node2 )"), schedule(xml).summary());
+    }
 }
