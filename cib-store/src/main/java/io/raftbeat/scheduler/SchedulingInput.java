@@ -167,12 +167,16 @@ record SchedulingInput(
     Map<String, Integer> scores(ConfiguredResource unit) {
         Map<String, Integer> scores = base(unit.id());
         if (unit.kind() == ConfiguredResource.Kind.GROUP) {
+            boolean first = true;
             for (ConfiguredResource member : unit.primitives()) {
                 Map<String, Integer> merged = new LinkedHashMap<>(scores);
                 own(member).forEach((node, s) -> merged.merge(node, s, SchedulingInput::add));
-                // Pacemaker drops a member's scores that would leave the group no node it can run on (the
-                // member alone then stays stopped): pcmk__coloc_select_nonnegative.
-                if (merged.entrySet().stream().anyMatch(e -> e.getValue() >= 0 && canHost(e.getKey()))) {
+                // The group goes where its first member can; Pacemaker drops a later member's scores that would
+                // leave it no node (that member alone then stays stopped): pcmk__coloc_select_nonnegative.
+                boolean keep =
+                        first || merged.entrySet().stream().anyMatch(e -> e.getValue() >= 0 && canHost(e.getKey()));
+                first = false;
+                if (keep) {
                     scores.putAll(merged);
                 }
             }
