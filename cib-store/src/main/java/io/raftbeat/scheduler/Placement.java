@@ -127,6 +127,10 @@ final class Placement {
         if (score != bestScore) {
             return score > bestScore;
         }
+        // Among nodes with an equal positive score, Pacemaker keeps a resource where it runs, whatever the load.
+        if (score > 0 && (node.equals(current) || best.equals(current))) {
+            return node.equals(current);
+        }
         int a = load.getOrDefault(node, 0);
         int b = load.getOrDefault(best, 0);
         if (a != b) {

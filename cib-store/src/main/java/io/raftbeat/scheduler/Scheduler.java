@@ -70,9 +70,12 @@ public final class Scheduler {
                 if ("stop_only".equals(p.meta().get("multiple-active")) && current.size() > 1) {
                     next = null;
                 }
-                // A failed stop on a node that is gone anyway: its fencing makes what follows a move, not a recovery.
+                // Once its node is to be fenced, Pacemaker ignores a resource's failure there (a move, not a
+                // recovery), except the failed stop it fences the node for: the first one in an online node's status.
                 boolean failed = current.stream()
-                        .anyMatch(n -> in.failedOn(p.id(), n) && !(offline(in, n) && in.failedStopOn(p.id(), n)));
+                        .anyMatch(n -> in.failedOn(p.id(), n)
+                                && (!fenced.contains(n) || p.id().equals(firstFailedStop(in, n)))
+                                && !(offline(in, n) && in.failedStopOn(p.id(), n)));
                 Plan plan = new Plan(p, current, next, managed, failed);
                 // Without quorum, starts need the policy's leave: "stop" runs none, "freeze" none of a stopped
                 // resource.
@@ -104,6 +107,18 @@ public final class Scheduler {
                 plans.put(h.resource(), new Plan(orphan, in.activeNodes(h.resource()), null, true, false));
             }
         }
+    }
+
+    /** The resource whose failed stop made an online node unclean: the first in its status. */
+    private static String firstFailedStop(SchedulingInput in, String node) {
+        if (offline(in, node)) {
+            return null;
+        }
+        return in.status().historiesOn(node).stream()
+                .filter(ResourceHistory::failedStop)
+                .map(ResourceHistory::resource)
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean offline(SchedulingInput in, String node) {

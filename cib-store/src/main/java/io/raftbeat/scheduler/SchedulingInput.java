@@ -180,8 +180,18 @@ record SchedulingInput(
     Map<String, Integer> scores(ConfiguredResource unit) {
         Map<String, Integer> scores = base(unit.id());
         if (unit.kind() == ConfiguredResource.Kind.GROUP) {
+            boolean first = true;
             for (ConfiguredResource member : unit.primitives()) {
-                own(member).forEach((node, s) -> scores.merge(node, s, SchedulingInput::add));
+                Map<String, Integer> merged = new LinkedHashMap<>(scores);
+                own(member).forEach((node, s) -> merged.merge(node, s, SchedulingInput::add));
+                // The group goes where its first member can; Pacemaker drops a later member's scores that would
+                // leave it no node (that member alone then stays stopped): pcmk__coloc_select_nonnegative.
+                boolean keep =
+                        first || merged.entrySet().stream().anyMatch(e -> e.getValue() >= 0 && canHost(e.getKey()));
+                first = false;
+                if (keep) {
+                    scores.putAll(merged);
+                }
             }
         } else {
             own(unit).forEach((node, s) -> scores.merge(node, s, SchedulingInput::add));
@@ -232,7 +242,7 @@ record SchedulingInput(
         int stickiness =
                 Xml.score(p.meta().getOrDefault("resource-stickiness", option("default-resource-stickiness", "0")));
         List<String> active = activeNodes(p.id());
-        if (active.size() == 1 && managed(p) && stickiness != 0) {
+        if (active.size() == 1 && managed(p) && stickiness > 0 && allowed(p, active.get(0))) {
             scores.merge(active.get(0), stickiness, SchedulingInput::add);
         }
         for (FailCount fc : status.failCounts()) {
@@ -244,6 +254,13 @@ record SchedulingInput(
             }
         }
         return scores;
+    }
+
+    /** Pacemaker's apply_stickiness: an asymmetric cluster keeps a resource only where a location allows it. */
+    private boolean allowed(ConfiguredResource p, String node) {
+        return Xml.isTrue(option("symmetric-cluster", "true"))
+                || locations(unitOf(p.id())).containsKey(node)
+                || locations(p.id()).containsKey(node);
     }
 
     /** Pacemaker's hard errors: not installed, invalid or unsupported, no privileges (exit or execution status). */
