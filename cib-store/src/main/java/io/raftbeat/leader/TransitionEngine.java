@@ -38,6 +38,7 @@ public final class TransitionEngine implements AutoCloseable {
     private static final long RETRY_MS = 50;
     /** After a run that threw: a scheduler that fails on this CIB would fail again at once. */
     private static final long FAILED_RUN_RETRY_MS = 1000;
+
     private static final Duration DEFAULT_RECHECK = Duration.ofMinutes(15);
 
     private final Supplier<RaftCibStore> raft;

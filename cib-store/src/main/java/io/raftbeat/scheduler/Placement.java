@@ -44,7 +44,7 @@ final class Placement {
         if (!done.add(unit.id())) {
             return; // already assigned, or a colocation loop reached it again
         }
-        for (Constraints.Colocation c : in.constraints().colocations()) {
+        for (Constraints.Colocation c : in.colocationsOf(unit.id())) {
             if (in.unitOf(c.resource()).equals(unit.id()) && c.score() != 0) {
                 ConfiguredResource primary = in.unit(in.unitOf(c.withResource()));
                 if (primary != null) {
@@ -73,7 +73,7 @@ final class Placement {
     }
 
     private void applyColocations(ConfiguredResource unit, Map<String, Integer> scores) {
-        for (Constraints.Colocation c : in.constraints().colocations()) {
+        for (Constraints.Colocation c : in.colocationsOf(unit.id())) {
             String dependent = in.unitOf(c.resource());
             String primary = in.unitOf(c.withResource());
             boolean loop = done.contains(primary) && !finished.contains(primary); // Pacemaker drops such a link

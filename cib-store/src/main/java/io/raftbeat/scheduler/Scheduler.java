@@ -99,9 +99,7 @@ public final class Scheduler {
             return;
         }
         for (ResourceHistory h : in.status().histories()) {
-            if (h.active()
-                    && !plans.containsKey(h.resource())
-                    && in.status().resource(h.resource()).isEmpty()) {
+            if (h.active() && !plans.containsKey(h.resource()) && in.resource(h.resource()) == null) {
                 ConfiguredResource orphan = new ConfiguredResource(
                         h.resource(), ConfiguredResource.Kind.PRIMITIVE, "", "", "", Map.of(), List.of());
                 plans.put(h.resource(), new Plan(orphan, in.activeNodes(h.resource()), null, true, false));

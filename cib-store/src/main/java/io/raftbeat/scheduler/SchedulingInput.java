@@ -29,7 +29,8 @@ record SchedulingInput(
         Map<String, String> options,
         Map<String, Map<String, String>> nodeAttributes,
         Operations operations,
-        Instant now) {
+        Instant now,
+        SchedulingIndex index) {
 
     /** Everything one scheduler run decides from, read from a whole CIB at the given time. */
     static SchedulingInput of(Document cib, Instant now) {
@@ -38,8 +39,15 @@ record SchedulingInput(
         Element config = Xml.child(root, "configuration");
         Map<String, String> options = Xml.nvpairs(Xml.child(config, "crm_config"), "cluster_property_set");
         Operations operations = Operations.of(Xml.child(config, "resources"));
+        Constraints constraints = Constraints.of(cib);
         return new SchedulingInput(
-                status, Constraints.of(cib), options, NodeAttributes.of(root, status), operations, now);
+                status,
+                constraints,
+                options,
+                NodeAttributes.of(root, status),
+                operations,
+                now,
+                new SchedulingIndex(status, constraints));
     }
 
     /** Pacemaker's score addition: -INFINITY wins over INFINITY, sums saturate at both ends. */
@@ -55,27 +63,35 @@ record SchedulingInput(
 
     /** The top-level resources scheduled as one: primitives and groups (clones are not scheduled yet). */
     List<ConfiguredResource> units() {
-        return status.resources().stream()
-                .filter(r -> r.kind() != ConfiguredResource.Kind.CLONE)
-                .toList();
+        return index.units;
     }
 
     ConfiguredResource unit(String id) {
-        return units().stream().filter(u -> u.id().equals(id)).findFirst().orElse(null);
+        return index.unitById.get(id);
     }
 
     /** The unit a resource id belongs to: a group member's group, else itself. */
     String unitOf(String id) {
-        for (ConfiguredResource u : units()) {
-            if (u.id().equals(id) || u.primitives().stream().anyMatch(p -> p.id().equals(id))) {
-                return u.id();
-            }
-        }
-        return id;
+        return index.unitOf.getOrDefault(id, id);
+    }
+
+    /** A configured resource (primitive, group, clone) by id, or null. */
+    ConfiguredResource resource(String id) {
+        return index.resourceById.get(id);
+    }
+
+    /** The colocations whose dependent or primary is this unit (or one of its members), in configuration order. */
+    List<Constraints.Colocation> colocationsOf(String unit) {
+        return index.colocationsByUnit.getOrDefault(unit, List.of());
+    }
+
+    /** The resource's histories, one per node that has one. */
+    List<ResourceHistory> histories(String resource) {
+        return index.histories(resource);
     }
 
     List<String> nodeNames() {
-        return status.nodes().stream().map(NodeStatus::name).toList();
+        return index.nodeNames;
     }
 
     String option(String name, String otherwise) {
@@ -88,7 +104,7 @@ record SchedulingInput(
 
     /** Online, clean, joined, not in standby or maintenance, not to be fenced (quorum decides whether, not where). */
     boolean canHost(String node) {
-        NodeStatus n = status.node(node).orElse(null);
+        NodeStatus n = index.nodes.get(node);
         return n != null
                 && n.online()
                 && !n.unclean()
@@ -105,8 +121,8 @@ record SchedulingInput(
 
     List<String> activeNodes(String primitive) {
         List<String> nodes = new ArrayList<>();
-        for (ResourceHistory h : status.histories()) {
-            if (h.resource().equals(primitive) && h.active()) {
+        for (ResourceHistory h : index.histories(primitive)) {
+            if (h.active()) {
                 nodes.add(h.node());
             }
         }
@@ -118,17 +134,14 @@ record SchedulingInput(
      * ignore, block, stop, fence or standby; null when it has not failed there or the failure expired.
      */
     String failurePolicy(String primitive, String node) {
-        for (ResourceHistory h : status.histories()) {
-            if (!h.resource().equals(primitive)
-                    || !h.node().equals(node)
-                    || !h.failed()
-                    || h.failures().isEmpty()) {
+        for (ResourceHistory h : index.histories(primitive)) {
+            if (!h.node().equals(node) || !h.failed() || h.failures().isEmpty()) {
                 continue;
             }
             LrmRscOp last = h.failures().stream()
                     .max(java.util.Comparator.comparingLong(LrmRscOp::callId))
                     .get();
-            ConfiguredResource r = status.resource(primitive).orElse(null);
+            ConfiguredResource r = resource(primitive);
             if (r != null && expired(r, last.lastRcChange())) {
                 return null;
             }
@@ -144,6 +157,13 @@ record SchedulingInput(
 
     /** Nodes where a failure's on-fail=fence asks for fencing (with fencing enabled). */
     List<String> fencedForFailures() {
+        if (index.fencedForFailures == null) {
+            index.fencedForFailures = findFencedForFailures();
+        }
+        return index.fencedForFailures;
+    }
+
+    private List<String> findFencedForFailures() {
         List<String> nodes = new ArrayList<>();
         if (!status.fencingEnabled()) {
             return nodes;
@@ -161,8 +181,7 @@ record SchedulingInput(
 
     /** A stop failed there: the node must be fenced, or the resource is blocked until cleaned up. */
     boolean failedStopOn(String primitive, String node) {
-        return status.histories().stream()
-                .anyMatch(h -> h.resource().equals(primitive) && h.node().equals(node) && h.failedStop());
+        return index.histories(primitive).stream().anyMatch(h -> h.node().equals(node) && h.failedStop());
     }
 
     /** Where a unit runs now: its (first active) member's node. */
@@ -229,13 +248,11 @@ record SchedulingInput(
         if (p.kind() == ConfiguredResource.Kind.PRIMITIVE && !p.id().equals(unitOf(p.id()))) {
             scores.putAll(locations(p.id()));
         }
-        for (ResourceHistory h : status.histories()) {
-            if (h.resource().equals(p.id())
-                    && h.failed()
-                    && h.failures().stream().anyMatch(SchedulingInput::hard)) {
+        for (ResourceHistory h : index.histories(p.id())) {
+            if (h.failed() && h.failures().stream().anyMatch(SchedulingInput::hard)) {
                 scores.put(h.node(), -Scores.INFINITY); // a hard error: the agent cannot work on that node
             }
-            if (h.resource().equals(p.id()) && h.notInstalled() && !expired(p, h.notInstalledSince())) {
+            if (h.notInstalled() && !expired(p, h.notInstalledSince())) {
                 scores.put(h.node(), -Scores.INFINITY); // a probe found the agent missing there
             }
         }
@@ -245,11 +262,8 @@ record SchedulingInput(
         if (active.size() == 1 && managed(p) && stickiness > 0 && allowed(p, active.get(0))) {
             scores.merge(active.get(0), stickiness, SchedulingInput::add);
         }
-        for (FailCount fc : status.failCounts()) {
-            if (fc.resource().equals(p.id())
-                    && fc.count() > 0
-                    && !expired(p, fc.lastFailure())
-                    && fc.count() >= p.migrationThreshold()) {
+        for (FailCount fc : index.failCounts(p.id())) {
+            if (fc.count() > 0 && !expired(p, fc.lastFailure()) && fc.count() >= p.migrationThreshold()) {
                 scores.put(fc.node(), -Scores.INFINITY);
             }
         }
@@ -279,10 +293,7 @@ record SchedulingInput(
     /** Location constraints on this id, summed per node; a rule's node set is every node whose attributes match. */
     private Map<String, Integer> locations(String id) {
         Map<String, Integer> scores = new LinkedHashMap<>();
-        for (Constraints.Location l : constraints.locations()) {
-            if (!l.resource().equals(id)) {
-                continue;
-            }
+        for (Constraints.Location l : index.locationsByResource.getOrDefault(id, List.of())) {
             if (!l.node().isEmpty()) {
                 scores.merge(l.node(), l.score(), SchedulingInput::add);
                 continue;

@@ -123,8 +123,8 @@ final class TransitionBuilder {
      * (the node's agent restarted, the op was added) starts; one on record but no longer configured is cancelled.
      */
     private void upkeep(Plan p, String node) {
-        List<Long> recorded = in.status().historiesOn(node).stream()
-                .filter(h -> h.resource().equals(p.id()))
+        List<Long> recorded = in.histories(p.id()).stream()
+                .filter(h -> h.node().equals(node))
                 .findFirst()
                 .map(ResourceHistory::recurringMonitors)
                 .orElse(List.of());
@@ -143,13 +143,11 @@ final class TransitionBuilder {
 
     /** Pacemaker probes a resource on every online node where it has no history yet. */
     private void probe(Plan p) {
-        if (in.status().resource(p.id()).isEmpty()) {
+        if (in.resource(p.id()) == null) {
             return; // an orphan is only stopped
         }
         for (NodeStatus n : in.status().nodes()) {
-            boolean seen = in.status().historiesOn(n.name()).stream()
-                    .map(ResourceHistory::resource)
-                    .anyMatch(p.id()::equals);
+            boolean seen = in.histories(p.id()).stream().anyMatch(h -> h.node().equals(n.name()));
             if (n.online() && !n.maintenance() && !seen) {
                 probes.add(new Action(p.id(), n.name(), "monitor", 0, "probe"));
             }
