@@ -69,7 +69,8 @@ final class NodeStates {
             }
             for (Element set : CibTransaction.children(transients)) {
                 for (Element nvpair : CibTransaction.children(set)) {
-                    if (nvpair.getTagName().equals("nvpair") && nvpair.getAttribute("name").equals("shutdown")) {
+                    if (nvpair.getTagName().equals("nvpair")
+                            && nvpair.getAttribute("name").equals("shutdown")) {
                         tx.remove(nvpair);
                     }
                 }

@@ -37,7 +37,13 @@ class ShutdownSchedulingTest {
                 NODES,
                 dummy("rsc1") + GROUP,
                 constraints,
-                state("node1", true, transients1, running("rsc1", "node1"), running("a", "node1"), running("b", "node1"))
+                state(
+                                "node1",
+                                true,
+                                transients1,
+                                running("rsc1", "node1"),
+                                running("a", "node1"),
+                                running("b", "node1"))
                         + state("node2", true, transients2, probed));
     }
 
@@ -54,7 +60,8 @@ class ShutdownSchedulingTest {
 
     @Test
     void shutdownZeroIsNotShuttingDown() throws Exception {
-        assertEquals(List.of(), schedule(cibWith(nvpair("shutdown", "0"), "", "")).summary());
+        assertEquals(
+                List.of(), schedule(cibWith(nvpair("shutdown", "0"), "", "")).summary());
     }
 
     @Test

@@ -35,11 +35,15 @@ class AgentMainTest {
 
     @Test
     void theShutdownTimeoutTakesPacemakerDurations() {
-        assertEquals(Duration.ofSeconds(90), parse(null, "--shutdown-timeout", "90").shutdownTimeout());
-        assertEquals(Duration.ofMinutes(2), parse(null, "--shutdown-timeout", "2min").shutdownTimeout());
-        assertEquals(Duration.ofSeconds(30), parse(null, "--shutdown-timeout", "PT30S").shutdownTimeout());
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> parse(null, "--shutdown-timeout", "soon"));
+        assertEquals(
+                Duration.ofSeconds(90), parse(null, "--shutdown-timeout", "90").shutdownTimeout());
+        assertEquals(
+                Duration.ofMinutes(2), parse(null, "--shutdown-timeout", "2min").shutdownTimeout());
+        assertEquals(
+                Duration.ofSeconds(30),
+                parse(null, "--shutdown-timeout", "PT30S").shutdownTimeout());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> parse(null, "--shutdown-timeout", "soon"));
         assertTrue(e.getMessage().startsWith("--shutdown-timeout: 'soon'"), e.getMessage());
     }
 

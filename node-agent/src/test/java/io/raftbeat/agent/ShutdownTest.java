@@ -34,8 +34,11 @@ class ShutdownTest extends AgentClusterTest {
 
     @Test
     void aCleanStopMovesTheResourceAwayBeforeTheNodeLeaves() throws Exception {
-        apply(CibOperation.CIB_MODIFY, "crm_config", "<cluster_property_set id=\"cib-bootstrap-options\">"
-                + "<nvpair id=\"opt-fencing\" name=\"stonith-enabled\" value=\"false\"/></cluster_property_set>");
+        apply(
+                CibOperation.CIB_MODIFY,
+                "crm_config",
+                "<cluster_property_set id=\"cib-bootstrap-options\">"
+                        + "<nvpair id=\"opt-fencing\" name=\"stonith-enabled\" value=\"false\"/></cluster_property_set>");
         NodeAgent node1 = startAgent("node1");
         NodeAgent node2 = startAgent("node2");
         apply(CibOperation.CIB_CREATE, RESOURCES, dummy("d", ""));
@@ -70,8 +73,13 @@ class ShutdownTest extends AgentClusterTest {
     @Test
     void aResourceTheClusterDoesNotMoveHoldsTheStopOnlyUntilTheTimeout() throws Exception {
         shutdownTimeout = Duration.ofSeconds(1);
-        apply(CibOperation.CIB_CREATE, RESOURCES, dummy("d", "<meta_attributes id=\"d-meta\">"
-                + "<nvpair id=\"d-managed\" name=\"is-managed\" value=\"false\"/></meta_attributes>"));
+        apply(
+                CibOperation.CIB_CREATE,
+                RESOURCES,
+                dummy(
+                        "d",
+                        "<meta_attributes id=\"d-meta\">"
+                                + "<nvpair id=\"d-managed\" name=\"is-managed\" value=\"false\"/></meta_attributes>"));
         NodeAgent node1 = startAgent("node1");
         put(action("node1", 1, 0, ocf("d", "Dummy", Map.of()), "start", 0, 0));
         awaitOp("node1", "d_last_0", Map.of("operation", "start", "rc-code", "0"));

@@ -38,7 +38,9 @@ public final class ShutdownAttribute {
             boolean transientAttribute = "instance_attributes".equals(parentName(nv))
                     && "transient_attributes".equals(parentName((Element) nv.getParentNode()));
             String value = nv.getAttribute("value").trim();
-            if (transientAttribute && nv.getAttribute("name").equals("shutdown") && !value.isEmpty()
+            if (transientAttribute
+                    && nv.getAttribute("name").equals("shutdown")
+                    && !value.isEmpty()
                     && !value.equals("0")) {
                 return true;
             }
