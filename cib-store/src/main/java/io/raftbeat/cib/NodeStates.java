@@ -51,9 +51,31 @@ final class NodeStates {
         return state;
     }
 
-    /** The node's agent joined: online and expected, as Pacemaker's controller records a member that joined. */
+    /**
+     * The node's agent joined: online and expected, as Pacemaker's controller records a member that joined. A
+     * {@code shutdown} attribute left by its last clean stop goes, so the node may host resources again.
+     */
     static void online(CibTransaction tx, String node) {
-        set(tx, nodeState(tx, node), "true", "online", "member", "member");
+        Element state = nodeState(tx, node);
+        set(tx, state, "true", "online", "member", "member");
+        clearShutdown(tx, state);
+    }
+
+    /** Removes every {@code shutdown} nvpair from the node_state's transient attributes. */
+    private static void clearShutdown(CibTransaction tx, Element state) {
+        for (Element transients : CibTransaction.children(state)) {
+            if (!transients.getTagName().equals("transient_attributes")) {
+                continue;
+            }
+            for (Element set : CibTransaction.children(transients)) {
+                for (Element nvpair : CibTransaction.children(set)) {
+                    if (nvpair.getTagName().equals("nvpair")
+                            && nvpair.getAttribute("name").equals("shutdown")) {
+                        tx.remove(nvpair);
+                    }
+                }
+            }
+        }
     }
 
     /**

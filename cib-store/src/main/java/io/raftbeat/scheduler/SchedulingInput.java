@@ -102,13 +102,17 @@ record SchedulingInput(
         return status.haveQuorum() || option("no-quorum-policy", "stop").equals("ignore");
     }
 
-    /** Online, clean, joined, not in standby or maintenance, not to be fenced (quorum decides whether, not where). */
+    /**
+     * Online, clean, joined, not shutting down, not in standby or maintenance, not to be fenced (quorum decides
+     * whether, not where). Pacemaker's pcmk__node_available.
+     */
     boolean canHost(String node) {
         NodeStatus n = index.nodes.get(node);
         return n != null
                 && n.online()
                 && !n.unclean()
                 && !n.pending()
+                && !n.shuttingDown()
                 && !n.standby()
                 && !n.maintenance()
                 && !fencedForFailures().contains(node);

@@ -19,8 +19,10 @@ final class NodeHealth {
         }
         boolean standby = Xml.isTrue(attrs.get("standby"));
         boolean maintenance = Xml.isTrue(attrs.get("maintenance"));
+        boolean shuttingDown = shuttingDown(attrs.get("shutdown"));
         if (state == null) {
-            return new NodeStatus(name, false, fencing && startupFencing, false, standby, maintenance, false);
+            return new NodeStatus(
+                    name, false, fencing && startupFencing, false, standby, maintenance, false, shuttingDown);
         }
         boolean inCluster = upFlag(state.getAttribute("in_ccm"), "true");
         boolean controller = upFlag(state.getAttribute("crmd"), "online");
@@ -29,7 +31,12 @@ final class NodeHealth {
         boolean online = inCluster && controller && joined;
         boolean pending = !online && inCluster && controller;
         boolean unclean = fencing && !online && !pending && expectedUp;
-        return new NodeStatus(name, online, unclean, pending, standby, maintenance, expectedUp);
+        return new NodeStatus(name, online, unclean, pending, standby, maintenance, expectedUp, shuttingDown);
+    }
+
+    /** Pacemaker's controller sets {@code shutdown} to the epoch second it began stopping; unset or "0" is not. */
+    private static boolean shuttingDown(String value) {
+        return value != null && !value.isBlank() && !value.trim().equals("0");
     }
 
     /** Newer Pacemaker stores a timestamp where older ones wrote {@code true}/{@code online}: any positive number. */

@@ -1,6 +1,7 @@
 package io.raftbeat.cib;
 
 import static io.raftbeat.cib.CibTestSupport.OPTIONS;
+import static io.raftbeat.cib.CibTestSupport.modify;
 import static io.raftbeat.cib.CibTestSupport.query;
 import static io.raftbeat.cib.CibTestSupport.queryXPath;
 import static io.raftbeat.cib.CibTestSupport.version;
@@ -58,6 +59,27 @@ class StatusOperationsTest {
 
         StatusOperations.nodeJoin(cib, "node1", OPTIONS);
         assertEquals("0.2.0", version(cib), "joining again changes nothing");
+    }
+
+    @Test
+    void joiningAgainClearsTheShutdownAttributeOfTheLastCleanStop() throws Exception {
+        Cib cib = Cib.empty();
+        StatusOperations.nodeJoin(cib, "node1", OPTIONS);
+        modify(
+                cib,
+                "status",
+                "<node_state id=\"node1\"><transient_attributes id=\"node1\"><instance_attributes"
+                        + " id=\"status-node1\"><nvpair id=\"status-node1-shutdown\" name=\"shutdown\""
+                        + " value=\"1767225500\"/><nvpair id=\"status-node1-standby\" name=\"standby\""
+                        + " value=\"on\"/></instance_attributes></transient_attributes></node_state>");
+        StatusOperations.nodeLeave(cib, "node1", OPTIONS);
+        assertTrue(queryXPath(cib, "//node_state").contains("name=\"shutdown\""), "leaving keeps it");
+
+        CibDelta delta = StatusOperations.nodeJoin(cib, "node1", OPTIONS);
+        String joined = queryXPath(cib, "//node_state");
+        assertFalse(joined.contains("name=\"shutdown\""), joined);
+        assertTrue(joined.contains("name=\"standby\""), "other transient attributes stay: " + joined);
+        assertTrue(delta.changes().stream().anyMatch(c -> c.getSection().equals("status")), "the removal is a change");
     }
 
     @Test

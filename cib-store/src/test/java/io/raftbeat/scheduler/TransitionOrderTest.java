@@ -95,7 +95,8 @@ class TransitionOrderTest {
         assertEquals(Optional.empty(), never.recheckAt());
     }
 
-    private static boolean waitsFor(Transition t, Action then, Action first) {
+    /** Whether {@code then} directly waits for {@code first} in the transition's graph (shared with other tests). */
+    static boolean waitsFor(Transition t, Action then, Action first) {
         int i = index(t, then);
         int j = index(t, first);
         return t.prerequisites().get(i).contains(j);

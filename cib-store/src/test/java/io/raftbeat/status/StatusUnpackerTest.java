@@ -61,6 +61,21 @@ class StatusUnpackerTest {
     }
 
     @Test
+    void aShutdownTimeMarksTheNodeShuttingDownAndZeroDoesNot() throws Exception {
+        ClusterStatus status = unpack(cib(
+                "",
+                NODES,
+                "",
+                state("node1", true, "member", nvpair("shutdown", "1767225500"), "")
+                        + state("node2", true, "member", nvpair("shutdown", "0"), "")
+                        + state("node3", true, "member", "", "")));
+        NodeStatus n1 = status.node("node1").orElseThrow();
+        assertTrue(n1.shuttingDown() && n1.online() && !n1.unclean(), "shutting down, still online and clean");
+        assertFalse(status.node("node2").orElseThrow().shuttingDown(), "shutdown=0 is Pacemaker's 'not shutting down'");
+        assertFalse(status.node("node3").orElseThrow().shuttingDown());
+    }
+
+    @Test
     void lastSuccessfulStartMakesItActive() throws Exception {
         ClusterStatus status = unpack(cib(
                 "",

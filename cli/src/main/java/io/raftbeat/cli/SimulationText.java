@@ -56,7 +56,7 @@ final class SimulationText {
         for (Action a : transition.actions()) {
             if (a.isFencing()) {
                 nodes.replaceAll(n -> n.name().equals(a.node())
-                        ? new NodeStatus(n.name(), false, false, false, n.standby(), n.maintenance(), false)
+                        ? new NodeStatus(n.name(), false, false, false, n.standby(), n.maintenance(), false, false)
                         : n);
                 histories.removeIf(h -> h.node().equals(a.node()));
             } else if (a.operation().equals("start") || a.operation().equals("stop")) {

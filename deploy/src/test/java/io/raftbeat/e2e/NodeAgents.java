@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,6 +120,42 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * SIGTERM to the agent, as systemd stops it (under tini, tini passes it on), and waits for it to exit; returns
+     * its exit code. A clean stop moves the node's resources away first, so this may take a while.
+     */
+    int terminate(String node, long limitSeconds) throws InterruptedException {
+        Process process = processes.remove(node);
+        if (process == null) {
+            throw new IllegalStateException("no agent runs for " + node);
+        }
+        process.destroy();
+        if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("agent " + node + " did not exit within " + limitSeconds + "s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * The live processes under the running agents that run {@code program} (a file name: the JDK reports the resolved
+     * path, /usr/bin/sleep for /bin/sleep) with {@code args}: a daemonised resource process is reparented to its
+     * agent's tini, so it stays a descendant.
+     */
+    List<ProcessHandle> descendants(String program, String... args) {
+        return processes.values().stream()
+                .flatMap(Process::descendants)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> Path.of(c).getFileName().toString())
+                        .orElse("")
+                        .equals(program))
+                .filter(p -> Arrays.equals(p.info().arguments().orElse(null), args))
+                .toList();
     }
 
     /** Every agent and every resource process it started (under tini, its orphans are tini's children). */

@@ -2,6 +2,7 @@ package io.raftbeat.agent;
 
 import io.raftbeat.agent.exec.AgentPaths;
 import io.raftbeat.agent.exec.ResourceAgents;
+import io.raftbeat.agent.state.IntervalSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code raftbeat-agent}: runs this machine's node agent until SIGTERM/SIGINT, then leaves the cluster cleanly and
- * exits 0 without stopping any resource. Bad options print one line and exit 64 (Pacemaker's CRM_EX_USAGE).
+ * {@code raftbeat-agent}: runs this machine's node agent until SIGTERM/SIGINT, then shuts down as Pacemaker's
+ * controller does (the cluster moves or stops this node's resources first, up to {@code --shutdown-timeout}), leaves
+ * the cluster cleanly and exits 0. Bad options print one line and exit 64 (Pacemaker's CRM_EX_USAGE).
  */
 @Command(
         name = "raftbeat-agent",
@@ -44,6 +46,12 @@ public final class AgentMain implements Callable<Integer> {
 
     @Option(names = "--heartbeat-ms", description = "lease renewal interval (default: ${DEFAULT-VALUE})")
     long heartbeatMs = 300;
+
+    @Option(
+            names = "--shutdown-timeout",
+            description = "how long a clean stop waits for this node's resources to move away, e.g. 60s, 2min"
+                    + " (default: ${DEFAULT-VALUE})")
+    String shutdownTimeout = "60s";
 
     @Option(names = "--ocf-root", description = "OCF root (default: /usr/lib/ocf)")
     Path ocfRoot;
@@ -89,13 +97,19 @@ public final class AgentMain implements Callable<Integer> {
                 haResourceDir != null ? haResourceDir : d.haResourceDir(),
                 fenceDir != null ? fenceDir : d.fenceDir(),
                 runDir != null ? runDir : d.runDir());
+        long shutdownMs = IntervalSpec.toMillis(shutdownTimeout);
+        if (shutdownMs < 0) {
+            throw new IllegalArgumentException(
+                    "--shutdown-timeout: '" + shutdownTimeout + "' is not a duration (e.g. 60s, 2min, PT90S)");
+        }
         return new AgentOptions(
                 node != null ? node : hostName,
                 AgentOptions.parseServers(serverList),
                 workDir,
                 Duration.ofMillis(leaseMs),
                 Duration.ofMillis(heartbeatMs),
-                paths);
+                paths,
+                Duration.ofMillis(shutdownMs));
     }
 
     @Override
@@ -119,7 +133,7 @@ public final class AgentMain implements Callable<Integer> {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            LOG.info("stopping: leaving the cluster, resources keep running");
+                            LOG.info("stopping: moving this node's resources away, then leaving the cluster");
                             agent.leave();
                             stopped.countDown();
                             System.err.flush();

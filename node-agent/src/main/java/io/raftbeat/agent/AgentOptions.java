@@ -9,11 +9,21 @@ import java.util.regex.Pattern;
 
 /**
  * What one {@code raftbeat-agent} runs with: its node name, the store members to talk to (in the order to try
- * them), its working directory, the lease it asks for and how often it renews it, and where the resource agents
- * live. Built once at start-up; immutable.
+ * them), its working directory, the lease it asks for and how often it renews it, where the resource agents live,
+ * and how long a clean stop waits for the cluster to move this node's resources away. Built once at start-up;
+ * immutable.
  */
 public record AgentOptions(
-        String node, List<String> servers, Path workDir, Duration lease, Duration heartbeat, AgentPaths paths) {
+        String node,
+        List<String> servers,
+        Path workDir,
+        Duration lease,
+        Duration heartbeat,
+        AgentPaths paths,
+        Duration shutdownTimeout) {
+    /** How long a clean stop waits by default for this node's resources to be stopped or moved. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
+
     /** The local cluster's three members, used when neither {@code --servers} nor {@code CIB_SERVER} is given. */
     public static final String DEFAULT_SERVERS = "127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003";
 
@@ -31,11 +41,20 @@ public record AgentOptions(
         if (lease.toMillis() <= 0 || heartbeat.toMillis() <= 0) {
             throw new IllegalArgumentException("--lease-ms and --heartbeat-ms must be positive");
         }
+        if (shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("--shutdown-timeout must not be negative");
+        }
         if (heartbeat.compareTo(lease) >= 0) {
             throw new IllegalArgumentException(
                     "--heartbeat-ms (" + heartbeat.toMillis() + ") must be shorter than --lease-ms (" + lease.toMillis()
                             + "), or the lease lapses between beats");
         }
+    }
+
+    /** As above with the default shutdown timeout. */
+    public AgentOptions(
+            String node, List<String> servers, Path workDir, Duration lease, Duration heartbeat, AgentPaths paths) {
+        this(node, servers, workDir, lease, heartbeat, paths, DEFAULT_SHUTDOWN_TIMEOUT);
     }
 
     /** Parses a comma-separated {@code host:port} list; throws naming the malformed entry. */

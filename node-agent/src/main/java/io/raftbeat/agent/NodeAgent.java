@@ -17,6 +17,7 @@ import io.raftbeat.agent.state.CallIds;
 import io.raftbeat.agent.state.NodeHistory;
 import io.raftbeat.agent.state.StoreReads;
 import io.raftbeat.agent.watch.ActionWatch;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One running node agent: wires the lease, the reporter, the resource queues, the monitors and the action watch,
  * and brings them up in the order the cluster relies on: join, number calls above the node's history, probe every
- * configured resource, and only then run actions. {@link #leave} is the clean stop (SIGTERM); {@link #close} stops
- * as a crash would, without leaving. Neither stops a resource: a restarted agent finds them running by probing.
+ * configured resource, and only then run actions. {@link #leave} is the clean stop (SIGTERM): the node is marked
+ * shutting down, the cluster stops or moves its resources through the usual actions, then it leaves. {@link #close}
+ * stops as a crash would, without leaving or stopping anything: a restarted agent finds them running by probing.
  */
 public final class NodeAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
@@ -49,6 +51,8 @@ public final class NodeAgent implements AutoCloseable {
     private final ActionWatch watch;
     private final Lease lease;
     private final ExecutorService reprobes = Executors.newSingleThreadExecutor(DaemonThreads.named("reprobe"));
+    private final ShutdownDrain drain;
+    private volatile boolean joined;
     private volatile boolean stopping;
 
     /** An agent not yet started; {@code operations} runs the resource agents ({@code ResourceAgents::run}). */
@@ -65,6 +69,7 @@ public final class NodeAgent implements AutoCloseable {
         this.monitors = new RecurringMonitors(queues, executor, reporter);
         this.probes = new StartupProbes(queues, executor, reporter);
         ActionRunner runner = new ActionRunner(options.node(), queues, executor, monitors, reporter);
+        this.drain = new ShutdownDrain(members, options.node(), reporter, runner::idle, Clock.systemUTC());
         this.watch = new ActionWatch(members, options.node(), runner::listed, runner::offer);
         this.leaseMembers = new StoreMembers(options.servers(), network);
         this.lease = new Lease(leaseMembers, options.node(), options.lease(), options.heartbeat(), this::reprobe);
@@ -80,6 +85,7 @@ public final class NodeAgent implements AutoCloseable {
         if (!lease.join()) {
             return;
         }
+        joined = true;
         lease.start();
         String resources = readWithRetry(true);
         if (resources == null) {
@@ -132,8 +138,19 @@ public final class NodeAgent implements AutoCloseable {
         return executor;
     }
 
-    /** SIGTERM: stop watching, report what is done, leave the cluster (offline, clean). Resources keep running. */
+    /**
+     * SIGTERM: once joined, mark the node shutting down and keep running actions until the cluster has stopped or
+     * moved its resources (or the shutdown timeout passed); then stop watching, report what is done and leave the
+     * cluster (offline, clean). Called from another thread than {@link #start}, which goes on meanwhile.
+     */
     public void leave() {
+        if (joined && !stopping) {
+            try {
+                drain.run(options.shutdownTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         stopping = true;
         watch.close();
         monitors.close();

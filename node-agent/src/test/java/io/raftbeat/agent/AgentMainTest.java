@@ -30,6 +30,21 @@ class AgentMainTest {
         assertEquals(Duration.ofMillis(1000), o.lease());
         assertEquals(Duration.ofMillis(300), o.heartbeat());
         assertEquals(Path.of("/usr/lib/ocf"), o.paths().ocfRoot());
+        assertEquals(Duration.ofSeconds(60), o.shutdownTimeout());
+    }
+
+    @Test
+    void theShutdownTimeoutTakesPacemakerDurations() {
+        assertEquals(
+                Duration.ofSeconds(90), parse(null, "--shutdown-timeout", "90").shutdownTimeout());
+        assertEquals(
+                Duration.ofMinutes(2), parse(null, "--shutdown-timeout", "2min").shutdownTimeout());
+        assertEquals(
+                Duration.ofSeconds(30),
+                parse(null, "--shutdown-timeout", "PT30S").shutdownTimeout());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> parse(null, "--shutdown-timeout", "soon"));
+        assertTrue(e.getMessage().startsWith("--shutdown-timeout: 'soon'"), e.getMessage());
     }
 
     @Test

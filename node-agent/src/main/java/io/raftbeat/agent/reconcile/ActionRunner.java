@@ -7,6 +7,7 @@ import io.raftbeat.agent.report.Reporter;
 import io.raftbeat.proto.v1.Action;
 import io.raftbeat.proto.v1.OpResult;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ public final class ActionRunner {
 
     private final String node;
     private final ActionLedger ledger = new ActionLedger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final ResourceQueues queues;
     private final ResourceExecutor executor;
     private final RecurringMonitors monitors;
@@ -63,7 +65,19 @@ public final class ActionRunner {
                 action.getResource().getId(),
                 action.getIntervalMs(),
                 action.getTransitionId());
-        queues.submit(action.getResource().getId(), () -> run(action, seenMs));
+        inFlight.incrementAndGet();
+        queues.submit(action.getResource().getId(), () -> {
+            try {
+                run(action, seenMs);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    /** No action is queued or running: every action taken so far has its result handed to the reporter. */
+    public boolean idle() {
+        return inFlight.get() == 0;
     }
 
     private void run(Action action, long seenMs) {
