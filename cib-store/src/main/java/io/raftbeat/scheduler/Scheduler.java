@@ -23,17 +23,31 @@ public final class Scheduler {
     private Scheduler() {}
 
     public static Transition schedule(Document cib, Instant now) {
+        SchedulingInput in = input(cib, now);
+        List<String> fenced = fenced(in);
+        Map<String, Plan> plans = plans(in, new Placement(in).assign(), fenced);
+        Orderings.apply(in, plans);
+        return new TransitionBuilder(in, fenced).build(plans.values());
+    }
+
+    /**
+     * The node scores the placement of {@link #schedule} weighs for the same CIB and time, in placement order (what
+     * Pacemaker's {@code crm_simulate -s} prints). Pure, as {@code schedule} is.
+     */
+    public static List<AllocationScore> scores(Document cib, Instant now) {
+        Placement placement = new Placement(input(cib, now));
+        placement.assign();
+        return List.copyOf(placement.scores());
+    }
+
+    private static SchedulingInput input(Document cib, Instant now) {
         Element root = cib.getDocumentElement();
         ClusterStatus status = StatusUnpacker.unpack(cib);
         Element config = Xml.child(root, "configuration");
         Map<String, String> options = Xml.nvpairs(Xml.child(config, "crm_config"), "cluster_property_set");
         Operations operations = Operations.of(Xml.child(config, "resources"));
-        SchedulingInput in = new SchedulingInput(
+        return new SchedulingInput(
                 status, Constraints.of(cib), options, NodeAttributes.of(root, status), operations, now);
-        List<String> fenced = fenced(in);
-        Map<String, Plan> plans = plans(in, new Placement(in).assign(), fenced);
-        Orderings.apply(in, plans);
-        return new TransitionBuilder(in, fenced).build(plans.values());
     }
 
     /** Unclean nodes are fenced when fencing is enabled and this partition has quorum (or ignores its loss). */
