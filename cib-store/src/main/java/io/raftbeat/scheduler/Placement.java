@@ -21,9 +21,15 @@ final class Placement {
     private final Set<String> done = new HashSet<>();
     private final Set<String> finished = new HashSet<>();
     private final Map<String, Integer> load = new HashMap<>();
+    private final List<AllocationScore> scores = new ArrayList<>();
 
     Placement(SchedulingInput in) {
         this.in = in;
+    }
+
+    /** The scores weighed by {@link #assign()}, in the order the resources were placed. */
+    List<AllocationScore> scores() {
+        return scores;
     }
 
     /** Unit id (and each group member's id) to its node; absent when it will not run. */
@@ -56,6 +62,7 @@ final class Placement {
         applyColocations(unit, scores);
         String node = choose(unit, scores);
         finished.add(unit.id());
+        record(unit, scores, node);
         if (node == null) {
             return;
         }
@@ -69,6 +76,33 @@ final class Placement {
             }
             assigned.put(member.id(), node);
             load.merge(node, 1, Integer::sum);
+        }
+    }
+
+    /** A group's own and its members' scores, then each primitive's: the unit's for the first, the node for the rest. */
+    private void record(ConfiguredResource unit, Map<String, Integer> unitScores, String node) {
+        if (unit.kind() != ConfiguredResource.Kind.GROUP) {
+            record("pcmk__primitive_assign", unit.id(), unitScores);
+            return;
+        }
+        record("pcmk__group_assign", unit.id(), unitScores);
+        unit.primitives().forEach(m -> record("pcmk__group_assign", m.id(), in.locationScores(m.id())));
+        for (int i = 0; i < unit.primitives().size(); i++) {
+            String member = unit.primitives().get(i).id();
+            Map<String, Integer> own = i == 0 ? unitScores : new LinkedHashMap<>();
+            if (i > 0) {
+                Map<String, Integer> located = in.locationScores(member);
+                in.nodeNames().forEach(n -> own.put(n, n.equals(node) ? located.getOrDefault(n, 0) : -Scores.INFINITY));
+            }
+            record("pcmk__primitive_assign", member, own);
+        }
+    }
+
+    private void record(String step, String resource, Map<String, Integer> byNode) {
+        for (String n : in.nodeNames().stream().sorted().toList()) { // Pacemaker lists them by node name
+            if (byNode.containsKey(n)) {
+                scores.add(new AllocationScore(step, resource, n, byNode.get(n)));
+            }
         }
     }
 

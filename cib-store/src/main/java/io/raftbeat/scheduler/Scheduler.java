@@ -27,6 +27,16 @@ public final class Scheduler {
         return new TransitionBuilder(in, fenced).build(plans.values());
     }
 
+    /**
+     * The node scores the placement of {@link #schedule} weighs for the same CIB and time, in placement order (what
+     * Pacemaker's {@code crm_simulate -s} prints). Pure, as {@code schedule} is.
+     */
+    public static List<AllocationScore> scores(Document cib, Instant now) {
+        Placement placement = new Placement(SchedulingInput.of(cib, now));
+        placement.assign();
+        return List.copyOf(placement.scores());
+    }
+
     /** Unclean nodes are fenced when fencing is enabled and this partition has quorum (or ignores its loss). */
     private static List<String> fenced(SchedulingInput in) {
         List<String> nodes = new ArrayList<>();

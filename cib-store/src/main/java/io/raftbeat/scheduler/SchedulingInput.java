@@ -228,6 +228,11 @@ record SchedulingInput(
     }
 
     /** Symmetric clusters start every node at 0; asymmetric ones allow only nodes a location names. */
+    /** A resource's location scores alone: 0 everywhere in a symmetric cluster, changed by its location constraints. */
+    Map<String, Integer> locationScores(String id) {
+        return base(id);
+    }
+
     private Map<String, Integer> base(String id) {
         boolean symmetric = Xml.isTrue(option("symmetric-cluster", "true"));
         Map<String, Integer> scores = new LinkedHashMap<>();
