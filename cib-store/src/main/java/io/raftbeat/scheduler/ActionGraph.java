@@ -2,9 +2,11 @@ package io.raftbeat.scheduler;
 
 import io.raftbeat.status.ConfiguredResource;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which actions of a transition must complete before each one may run: the orderings Pacemaker puts into its
@@ -17,16 +19,45 @@ final class ActionGraph {
 
     private ActionGraph() {}
 
-    /** For each action (by index), the indices of the actions of this transition it waits for. */
+    /**
+     * For each action (by index), the indices of the actions of this transition it waits for, ascending. Near linear:
+     * actions are looked up by resource, orderings by the action they order.
+     */
     static List<List<Integer>> of(SchedulingInput in, List<Action> actions) {
-        List<Edge> edges = edges(in);
+        Map<String, List<Edge>> edgesByThen = new HashMap<>();
+        for (Edge e : edges(in)) {
+            edgesByThen
+                    .computeIfAbsent(e.then() + " " + e.thenAction(), k -> new ArrayList<>())
+                    .add(e);
+        }
+        Map<String, List<Integer>> byResource = new HashMap<>();
+        List<Integer> fencing = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            if (a.isFencing()) {
+                fencing.add(i);
+            } else {
+                byResource.computeIfAbsent(a.resource(), k -> new ArrayList<>()).add(i);
+            }
+        }
         List<List<Integer>> before = new ArrayList<>(actions.size());
         for (Action then : actions) {
-            Set<Integer> waits = new LinkedHashSet<>();
-            for (int i = 0; i < actions.size(); i++) {
-                Action first = actions.get(i);
-                if (first != then && precedes(first, then, edges)) {
-                    waits.add(i);
+            Set<Integer> waits = new TreeSet<>();
+            if (!then.isFencing()) {
+                if (then.operation().equals("start") || probe(then)) {
+                    waits.addAll(fencing);
+                }
+                for (int i : byResource.getOrDefault(then.resource(), List.of())) {
+                    if (ownOrder(actions.get(i), then)) {
+                        waits.add(i);
+                    }
+                }
+                for (Edge e : edgesByThen.getOrDefault(then.resource() + " " + then.operation(), List.of())) {
+                    for (int i : byResource.getOrDefault(e.first(), List.of())) {
+                        if (actions.get(i).operation().equals(e.firstAction()) && actions.get(i) != then) {
+                            waits.add(i);
+                        }
+                    }
                 }
             }
             before.add(List.copyOf(waits));
@@ -34,29 +65,17 @@ final class ActionGraph {
         return before;
     }
 
-    private static boolean precedes(Action first, Action then, List<Edge> edges) {
-        if (then.isFencing()) {
+    /** Within one resource: probes and stops before a start, a start before the recurring monitors it brings. */
+    private static boolean ownOrder(Action first, Action then) {
+        if (first == then) {
             return false;
         }
-        if (first.isFencing()) {
-            return then.operation().equals("start") || probe(then);
-        }
-        boolean same = first.resource().equals(then.resource());
-        if (same && then.operation().equals("start")) {
+        if (then.operation().equals("start")) {
             return first.operation().equals("stop") || probe(first);
         }
-        if (same && recurring(then)) {
-            return first.operation().equals("start") && first.node().equals(then.node());
-        }
-        for (Edge e : edges) {
-            if (e.first().equals(first.resource())
-                    && e.firstAction().equals(first.operation())
-                    && e.then().equals(then.resource())
-                    && e.thenAction().equals(then.operation())) {
-                return true;
-            }
-        }
-        return false;
+        return recurring(then)
+                && first.operation().equals("start")
+                && first.node().equals(then.node());
     }
 
     /** Orderings between primitives (a group stands for all its members), each symmetrical one with its inverse. */
