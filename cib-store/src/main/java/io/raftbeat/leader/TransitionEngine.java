@@ -4,6 +4,7 @@ import io.raftbeat.proto.v1.Action;
 import io.raftbeat.proto.v1.UpdateActionsRequest;
 import io.raftbeat.raft.Commands;
 import io.raftbeat.raft.RaftCibStore;
+import io.raftbeat.scheduler.RaftQuorum;
 import io.raftbeat.scheduler.Scheduler;
 import io.raftbeat.scheduler.Transition;
 import java.time.Clock;
@@ -140,8 +141,7 @@ public final class TransitionEngine implements AutoCloseable {
                             OnlineNodes.of(cib),
                             revision))
                     .get();
-            // The leader holds a Raft majority: that is this cluster's quorum, whatever agents are reachable.
-            in.cib().getDocumentElement().setAttribute("have-quorum", "1");
+            RaftQuorum.mark(in.cib());
             Instant now = clock.instant();
             Transition t = Scheduler.schedule(in.cib(), now);
             UpdateActionsRequest step = ActionDispatch.next(

@@ -4,6 +4,7 @@ import io.raftbeat.cib.CibException;
 import io.raftbeat.cib.SafeXml;
 import io.raftbeat.cib.XmlWriter;
 import io.raftbeat.scheduler.IsoDates;
+import io.raftbeat.scheduler.RaftQuorum;
 import io.raftbeat.scheduler.Scheduler;
 import io.raftbeat.scheduler.Transition;
 import io.raftbeat.status.Scores;
@@ -134,6 +135,9 @@ final class CrmSimulateCommand implements Callable<Integer> {
             failures.add(SimulationInjections.OpSpec.parse(spec, "--op-fail (-F)"));
         }
         Document cib = parse(read());
+        if (xmlFile == null) {
+            RaftQuorum.mark(cib); // as the leader schedules it
+        }
         List<String> out = new ArrayList<>();
         if (!quiet) {
             out.add("Current cluster status:");

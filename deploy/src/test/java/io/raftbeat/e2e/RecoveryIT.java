@@ -302,6 +302,10 @@ class RecoveryIT {
         assertEquals(1, liveCopies("sleeper"));
         String meta = ok(Cli.cibadmin(servers(), "-Q", "-o", "resources")).out();
         assertTrue(!meta.contains("sleeper-meta_attributes-target-role"), "the target-role it set is gone:\n" + meta);
+        // crm_simulate -L sees the live cluster as its leader does: quorate (a Raft majority), nothing to do.
+        String simulated = ok(Cli.run("crm_simulate", servers(), "-L")).out();
+        String summary = simulated.substring(simulated.indexOf("Transition Summary:"));
+        assertTrue(!summary.contains("quorum") && !summary.contains("sleeper"), simulated);
     }
 
     @Test
