@@ -16,8 +16,17 @@ record Constraints(List<Location> locations, List<Colocation> colocations, List<
     /** A location: a fixed node and score, or rules each giving a score (or a node attribute's value). */
     record Location(String resource, String node, int score, List<Element> rules, String role) {}
 
-    /** {@code rsc} placed relative to {@code withRsc}; INFINITY with, -INFINITY apart, finite a preference. */
-    record Colocation(String resource, String withResource, int score) {}
+    /**
+     * {@code rsc} placed relative to {@code withRsc}; INFINITY with, -INFINITY apart, finite a preference. "With"
+     * means on a node with the same value of {@code nodeAttribute} ({@code #uname}, the node itself, by default).
+     */
+    record Colocation(String resource, String withResource, int score, String nodeAttribute) {
+        static final String SAME_NODE = "#uname";
+
+        boolean byNode() {
+            return nodeAttribute.equals(SAME_NODE);
+        }
+    }
 
     /** {@code then} after {@code first}; mandatory unless kind=Optional/Serialize or score 0. */
     record Order(
@@ -49,7 +58,10 @@ record Constraints(List<Location> locations, List<Colocation> colocations, List<
                 }
                 case "rsc_colocation" ->
                     colocations.add(new Colocation(
-                            c.getAttribute("rsc"), c.getAttribute("with-rsc"), Xml.score(c.getAttribute("score"))));
+                            c.getAttribute("rsc"),
+                            c.getAttribute("with-rsc"),
+                            Xml.score(c.getAttribute("score")),
+                            orDefault(c.getAttribute("node-attribute"), Colocation.SAME_NODE)));
                 case "rsc_order" -> orders.add(order(c));
                 default -> {}
             }

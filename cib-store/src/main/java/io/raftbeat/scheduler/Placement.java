@@ -114,13 +114,14 @@ final class Placement {
             if (dependent.equals(unit.id()) && !primary.equals(unit.id()) && in.unit(primary) != null && !loop) {
                 String where = assigned.get(primary);
                 for (String node : scores.keySet()) {
+                    boolean with = where != null && together(c, node, where);
                     int delta;
                     if (c.score() >= Scores.INFINITY) {
-                        delta = node.equals(where) ? 0 : -Scores.INFINITY;
+                        delta = with ? 0 : -Scores.INFINITY;
                     } else if (c.score() <= -Scores.INFINITY) {
-                        delta = node.equals(where) ? -Scores.INFINITY : 0;
+                        delta = with ? -Scores.INFINITY : 0;
                     } else {
-                        delta = node.equals(where) ? c.score() : 0;
+                        delta = with ? c.score() : 0;
                     }
                     scores.merge(node, delta, SchedulingInput::add);
                 }
@@ -133,12 +134,33 @@ final class Placement {
                 Map<String, Integer> theirs = in.scores(dep);
                 Map<String, Integer> merged = new LinkedHashMap<>(scores);
                 double factor = (double) c.score() / Scores.INFINITY;
-                theirs.forEach((node, s) -> merged.merge(node, (int) (s * factor), SchedulingInput::add));
+                if (c.byNode()) {
+                    theirs.forEach((node, s) -> merged.merge(node, (int) (s * factor), SchedulingInput::add));
+                } else {
+                    // Each of the primary's nodes takes the dependent's best score among nodes sharing its value.
+                    for (String node : scores.keySet()) {
+                        theirs.entrySet().stream()
+                                .filter(e -> together(c, node, e.getKey()))
+                                .mapToInt(Map.Entry::getValue)
+                                .max()
+                                .ifPresent(best -> merged.merge(node, (int) (best * factor), SchedulingInput::add));
+                    }
+                }
                 if (merged.values().stream().anyMatch(s -> s >= 0)) {
                     scores.putAll(merged);
                 }
             }
         }
+    }
+
+    /** Two nodes count as "together" for the colocation: the same node, or the same value of its node attribute. */
+    private boolean together(Constraints.Colocation c, String a, String b) {
+        if (c.byNode()) {
+            return a.equals(b);
+        }
+        String value = in.nodeAttributes().getOrDefault(a, Map.of()).get(c.nodeAttribute());
+        return value != null
+                && value.equals(in.nodeAttributes().getOrDefault(b, Map.of()).get(c.nodeAttribute()));
     }
 
     private String choose(ConfiguredResource unit, Map<String, Integer> scores) {

@@ -205,4 +205,24 @@ class SchedulerTest {
         Transition t = schedule(twoNodes("", rsc, "", failed, history("rsc1", "node2", "monitor:0:7")));
         assertEquals(List.of("Recover    rsc1    ( node1 -> node2 )"), t.summary());
     }
+
+    @Test
+    void aColocationByNodeAttributeWantsTheSameValueNotTheSameNode() throws Exception {
+        // web may only run on node3 (site b); db must then go to a site-b node too, and only node4 is one it allows.
+        String nodes = node("node1", nvpair("site", "a"))
+                + node("node2", nvpair("site", "a"))
+                + node("node3", nvpair("site", "b"))
+                + node("node4", nvpair("site", "b"));
+        String constraints = "<rsc_location id=\"l1\" rsc=\"web\" node=\"node1\" score=\"-INFINITY\"/>"
+                + "<rsc_location id=\"l2\" rsc=\"web\" node=\"node2\" score=\"-INFINITY\"/>"
+                + "<rsc_location id=\"l3\" rsc=\"web\" node=\"node4\" score=\"-INFINITY\"/>"
+                + "<rsc_location id=\"l4\" rsc=\"db\" node=\"node3\" score=\"-INFINITY\"/>"
+                + "<rsc_colocation id=\"c\" rsc=\"db\" with-rsc=\"web\" node-attribute=\"site\" score=\"INFINITY\"/>";
+        String status = state("node1", true, "")
+                + state("node2", true, "")
+                + state("node3", true, "")
+                + state("node4", true, "");
+        Transition t = schedule(cib(true, NO_FENCING, nodes, dummy("web") + dummy("db"), constraints, status));
+        assertEquals(List.of("Start      web     ( node3 )", "Start      db      ( node4 )"), t.summary());
+    }
 }
