@@ -50,10 +50,9 @@ final class ActionDispatch {
         step.addAllDelete(ActionRetention.finished(
                 existing.stream().filter(ActionDispatch::scheduled).toList()));
         List<io.raftbeat.scheduler.Action> actions = transition.actions();
-        Set<io.raftbeat.scheduler.Action> ready = Set.copyOf(transition.ready());
         for (int i = 0; i < actions.size(); i++) {
             io.raftbeat.scheduler.Action a = actions.get(i);
-            if (!ready.contains(a) || a.isFencing() || busy.contains(a.resource()) || !online.contains(a.node())) {
+            if (!transition.isReady(i) || a.isFencing() || busy.contains(a.resource()) || !online.contains(a.node())) {
                 continue;
             }
             ResourceSpec spec = specs.resource(a.resource());

@@ -65,7 +65,14 @@ public final class LivenessMonitor implements AutoCloseable {
             gen = ++generation;
             stopChecking();
         }
-        scheduler.execute(() -> catchUp(gen, term));
+        LeaderCatchUp<List<String>> catchUp = new LeaderCatchUp<>(
+                raft,
+                scheduler,
+                RETRY_MS,
+                () -> current(gen),
+                (cib, revision) -> OnlineNodes.of(cib),
+                online -> startChecking(gen, term, online));
+        scheduler.execute(catchUp::run);
     }
 
     /** Apply thread: this member no longer leads. */
@@ -75,26 +82,6 @@ public final class LivenessMonitor implements AutoCloseable {
             stopChecking();
         }
         tracker.clear();
-    }
-
-    private void catchUp(long gen, long term) {
-        RaftCibStore r = raft.get();
-        if (!current(gen)) {
-            return;
-        }
-        if (r == null || !r.isLeader()) {
-            scheduler.schedule(() -> catchUp(gen, term), RETRY_MS, TimeUnit.MILLISECONDS);
-            return;
-        }
-        // A ReadIndex succeeds once this term committed an entry and it is applied here: the CIB then holds every
-        // earlier leader's joins and losses.
-        r.readLinearizable((cib, revision) -> OnlineNodes.of(cib)).whenComplete((online, t) -> {
-            if (t != null) {
-                scheduler.schedule(() -> catchUp(gen, term), RETRY_MS, TimeUnit.MILLISECONDS);
-            } else {
-                startChecking(gen, term, online);
-            }
-        });
     }
 
     private void startChecking(long gen, long term, List<String> online) {

@@ -73,7 +73,18 @@ public final class TransitionEngine implements AutoCloseable {
             term = newTerm;
             transitions = 0;
         }
-        thread.execute(() -> catchUp(gen));
+        LeaderCatchUp<Long> catchUp =
+                new LeaderCatchUp<>(raft, thread, RETRY_MS, () -> current(gen), (cib, revision) -> revision, rev -> {
+                    synchronized (lock) {
+                        if (gen != generation) {
+                            return;
+                        }
+                        leading = true;
+                    }
+                    LOG.info("scheduling from revision {}", rev);
+                    wake();
+                });
+        thread.execute(catchUp::run);
     }
 
     /** Apply thread: this member no longer leads. */
@@ -94,32 +105,6 @@ public final class TransitionEngine implements AutoCloseable {
             queued = true;
         }
         thread.execute(this::run);
-    }
-
-    private void catchUp(long gen) {
-        RaftCibStore r = raft.get();
-        if (!current(gen)) {
-            return;
-        }
-        if (r == null || !r.isLeader()) {
-            thread.schedule(() -> catchUp(gen), RETRY_MS, TimeUnit.MILLISECONDS);
-            return;
-        }
-        // Until a ReadIndex succeeds this member may not have applied what earlier leaders committed.
-        r.readLinearizable((cib, revision) -> revision).whenComplete((rev, t) -> {
-            if (t != null) {
-                thread.schedule(() -> catchUp(gen), RETRY_MS, TimeUnit.MILLISECONDS);
-                return;
-            }
-            synchronized (lock) {
-                if (gen != generation) {
-                    return;
-                }
-                leading = true;
-            }
-            LOG.info("scheduling from revision {}", rev);
-            wake();
-        });
     }
 
     private void run() {

@@ -30,10 +30,15 @@ public record Transition(
     public List<Action> ready() {
         List<Action> ready = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
-            if (prerequisites.get(i).isEmpty()) {
+            if (isReady(i)) {
                 ready.add(actions.get(i));
             }
         }
         return ready;
+    }
+
+    /** Action {@code i} waits for nothing else in this transition. */
+    public boolean isReady(int i) {
+        return prerequisites.get(i).isEmpty();
     }
 }

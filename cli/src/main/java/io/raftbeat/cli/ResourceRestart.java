@@ -4,7 +4,6 @@ import io.raftbeat.proto.v1.CibOperation;
 import io.raftbeat.status.Xml;
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -32,10 +31,7 @@ final class ResourceRestart {
         if (ctx.cibFile() != null) {
             throw CliFailure.usage("crm_resource: --restart needs a live cluster, not CIB_file");
         }
-        Element element = element(cib.document());
-        if (element == null || cib.status().resource(resource).isEmpty()) {
-            throw new CliFailure(105, "crm_resource: Resource '" + resource + "' not found");
-        }
+        Element element = ResourceIds.require(cib.document(), resource, "crm_resource");
         if (cib.status().activeNodes(resource).isEmpty()) {
             throw new CliFailure(
                     CliFailure.USAGE, "crm_resource: " + resource + " is not running, so it cannot be restarted");
@@ -61,19 +57,6 @@ final class ResourceRestart {
                     CliFailure.TIMEOUT,
                     "crm_resource: " + resource + " did not start again within " + timeout.toSeconds() + "s");
         }
-    }
-
-    private Element element(Document doc) {
-        for (String tag : new String[] {"primitive", "group", "clone"}) {
-            var found = doc.getElementsByTagName(tag);
-            for (int i = 0; i < found.getLength(); i++) {
-                Element e = (Element) found.item(i);
-                if (e.getAttribute("id").equals(resource)) {
-                    return e;
-                }
-            }
-        }
-        return null;
     }
 
     private static Element targetRole(Element resource) {

@@ -71,6 +71,36 @@ class RecoveryIT {
         ok(Cli.cibadmin(servers(), "-C", "-o", "resources", "-X", xml));
     }
 
+    /** A location constraint {@code <rsc>-prefers-<node>}. */
+    private static void prefer(String rsc, String node, int score) {
+        constrain("<rsc_location id=\"" + rsc + "-prefers-" + node + "\" rsc=\"" + rsc + "\" node=\"" + node
+                + "\" score=\"" + score + "\"/>");
+    }
+
+    private static void constrain(String xml) {
+        ok(Cli.cibadmin(servers(), "-C", "-o", "constraints", "-X", xml));
+    }
+
+    /**
+     * A sleeper with this migration-threshold and failure-timeout, stickiness 100 and a preference of 200 for
+     * {@code node}; returns once its process runs there.
+     */
+    private static void startPreferring(String id, String node, String threshold, String failureTimeout)
+            throws InterruptedException {
+        create(sleeper(
+                id,
+                nvpair(id, "migration-threshold", threshold)
+                        + nvpair(id, "failure-timeout", failureTimeout)
+                        + nvpair(id, "resource-stickiness", "100")));
+        prefer(id, node, 200);
+        awaitWhere(id, "started on " + node, node::equals);
+        Cibs.await(id + "'s process on " + node, 30_000, () -> livePid(id, node) != 0);
+    }
+
+    private static void awaitOneCopyOn(String rsc, String node) throws InterruptedException {
+        Cibs.await("one " + rsc + ", on " + node, 30_000, () -> livePid(rsc, node) != 0 && liveCopies(rsc) == 1);
+    }
+
     private static String sleeper(String id, String meta) {
         return "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"heartbeat\" type=\"anything\">"
                 + "<instance_attributes id=\"" + id + "-ia\">"
@@ -151,20 +181,7 @@ class RecoveryIT {
         Cibs.await("three nodes online", 60_000, () -> Cli.run("crm_mon", servers(), "-1")
                 .out()
                 .contains("Online: [ node1 node2 node3 ]"));
-        create(sleeper(
-                "sleeper",
-                nvpair("sleeper", "migration-threshold", "2")
-                        + nvpair("sleeper", "failure-timeout", "10min")
-                        + nvpair("sleeper", "resource-stickiness", "100")));
-        ok(Cli.cibadmin(
-                servers(),
-                "-C",
-                "-o",
-                "constraints",
-                "-X",
-                "<rsc_location id=\"sleeper-prefers-node1\" rsc=\"sleeper\" node=\"node1\" score=\"200\"/>"));
-        awaitWhere("sleeper", "started on node1", "node1"::equals);
-        Cibs.await("sleeper's process on node1", 30_000, () -> livePid("sleeper", "node1") != 0);
+        startPreferring("sleeper", "node1", "2", "10min");
 
         long first = livePid("sleeper", "node1");
         ProcessHandle.of(first).ifPresent(ProcessHandle::destroyForcibly);
@@ -184,21 +201,14 @@ class RecoveryIT {
         // Its preference for node1 (200) beats stickiness (100) once the failures are cleaned up.
         ok(Cli.run("crm_resource", servers(), "--cleanup", "-r", "sleeper"));
         awaitWhere("sleeper", "back on node1 after the cleanup", "node1"::equals);
-        Cibs.await(
-                "one sleeper, on node1", 30_000, () -> livePid("sleeper", "node1") != 0 && liveCopies("sleeper") == 1);
+        awaitOneCopyOn("sleeper", "node1");
     }
 
     @Test
     @Order(2)
     void aStartThatFailsIsBannedFromItsNodeAtOnce() throws Exception {
         create("<primitive id=\"failstart\" class=\"heartbeat\" type=\"failstart\"/>");
-        ok(Cli.cibadmin(
-                servers(),
-                "-C",
-                "-o",
-                "constraints",
-                "-X",
-                "<rsc_location id=\"failstart-prefers-node2\" rsc=\"failstart\" node=\"node2\" score=\"100\"/>"));
+        prefer("failstart", "node2", 100);
         Cibs.await("failstart banned from every node", 90_000, () -> List.of("node1", "node2", "node3").stream()
                 .allMatch(n -> failCount("failstart", n).equals("INFINITY")));
         List<String> events = events();
@@ -225,8 +235,7 @@ class RecoveryIT {
         Cibs.await("no sleeper on node1", 30_000, () -> livePid("sleeper", "node1") == 0 && liveCopies("sleeper") == 1);
         ok(Cli.run("crm_standby", servers(), "-v", "off", "-N", "node1"));
         awaitWhere("sleeper", "back on node1", "node1"::equals);
-        Cibs.await(
-                "one sleeper, on node1", 30_000, () -> livePid("sleeper", "node1") != 0 && liveCopies("sleeper") == 1);
+        awaitOneCopyOn("sleeper", "node1");
     }
 
     @Test
@@ -234,13 +243,7 @@ class RecoveryIT {
     void aGroupAndAnOrderStartAndStopInSequenceAcrossNodes() throws Exception {
         create(dummy("db"));
         create("<group id=\"web\">" + dummy("ip") + dummy("app") + "</group>");
-        ok(Cli.cibadmin(
-                servers(),
-                "-C",
-                "-o",
-                "constraints",
-                "-X",
-                "<rsc_order id=\"db-then-web\" first=\"db\" then=\"web\"/>"));
+        constrain("<rsc_order id=\"db-then-web\" first=\"db\" then=\"web\"/>");
         awaitWhere("app", "started", n -> !n.isEmpty());
         List<String> started = events();
         int db = firstEvent(started, "db start on");
@@ -276,8 +279,7 @@ class RecoveryIT {
         assertNotEquals(leader, next);
         awaitWhere("sleeper", "moved off node1 by the new leader", n -> !n.isEmpty() && !n.equals("node1"));
         String moved = where("sleeper");
-        Cibs.await(
-                "one sleeper, on " + moved, 30_000, () -> livePid("sleeper", moved) != 0 && liveCopies("sleeper") == 1);
+        awaitOneCopyOn("sleeper", moved);
         List<String> all = events();
         List<String> after = all.subList(before, all.size());
         assertEquals(
@@ -311,28 +313,12 @@ class RecoveryIT {
     @Test
     @Order(7)
     void itReturnsWhenItsFailuresExpireWithNothingElseChanging() throws Exception {
-        create(sleeper(
-                "returner",
-                nvpair("returner", "migration-threshold", "1")
-                        + nvpair("returner", "failure-timeout", "8s")
-                        + nvpair("returner", "resource-stickiness", "100")));
-        ok(Cli.cibadmin(
-                servers(),
-                "-C",
-                "-o",
-                "constraints",
-                "-X",
-                "<rsc_location id=\"returner-prefers-node3\" rsc=\"returner\" node=\"node3\" score=\"200\"/>"));
-        awaitWhere("returner", "started on node3", "node3"::equals);
-        Cibs.await("returner's process on node3", 30_000, () -> livePid("returner", "node3") != 0);
+        startPreferring("returner", "node3", "1", "8s");
         ProcessHandle.of(livePid("returner", "node3")).ifPresent(ProcessHandle::destroyForcibly);
         awaitWhere("returner", "moved off node3 at its first failure", n -> !n.isEmpty() && !n.equals("node3"));
         // No one touches the CIB: the leader runs the scheduler again when the failure expires (the 60 s bound of
         // the wait is far below the 15-minute recheck that would otherwise bring it back).
         awaitWhere("returner", "back on node3 once the failure expired", "node3"::equals);
-        Cibs.await(
-                "one returner, on node3",
-                30_000,
-                () -> livePid("returner", "node3") != 0 && liveCopies("returner") == 1);
+        awaitOneCopyOn("returner", "node3");
     }
 }
