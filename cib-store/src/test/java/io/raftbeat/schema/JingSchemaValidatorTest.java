@@ -96,9 +96,10 @@ class JingSchemaValidatorTest {
         assertSame(JingSchemaValidator.forDirectory(DIR), JingSchemaValidator.forDirectory(DIR));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Document valid = Cib.empty().document();
             java.util.List<Future<?>> runs = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
+                // A DOM is not safe to read from two threads at once (Xerces caches as it reads): one per thread.
+                Document valid = Cib.empty().document();
                 runs.add(pool.submit(() -> {
                     JingSchemaValidator.forDirectory(DIR).validate(valid, "pacemaker-3.9");
                     return null;
