@@ -88,6 +88,20 @@ final class NodeStates {
         set(tx, state, "false", "offline", "down", expected);
     }
 
+    /**
+     * The node was fenced: offline and expected down, as Pacemaker's controller records a fenced node, and its lrm
+     * history and transient attributes erased (its fail counts too): whatever ran there was stopped by the reset.
+     */
+    static void fenced(CibTransaction tx, String node) {
+        Element state = nodeState(tx, node);
+        set(tx, state, "false", "offline", "down", "down");
+        for (Element child : CibTransaction.children(state)) {
+            if (child.getTagName().equals("lrm") || child.getTagName().equals("transient_attributes")) {
+                tx.remove(child);
+            }
+        }
+    }
+
     private static void set(CibTransaction tx, Element state, String inCcm, String crmd, String join, String expected) {
         tx.setAttribute(state, "in_ccm", inCcm);
         tx.setAttribute(state, "crmd", crmd);

@@ -40,6 +40,12 @@ public final class StatusOperations {
         return CibOperations.transact(cib, options, "node leave", tx -> NodeStates.offline(tx, node, true));
     }
 
+    /** The node was fenced: offline, expected down, its lrm history and transient attributes gone. */
+    public static CibDelta nodeFenced(Cib cib, String node, CibOptions options) throws CibException {
+        requireName("node name", node);
+        return CibOperations.transact(cib, options, "node fenced", tx -> NodeStates.fenced(tx, node));
+    }
+
     /** Records each result in the node's lrm history, in order, and each failure in its fail count. */
     public static CibDelta report(Cib cib, String node, List<OpResult> results, CibOptions options)
             throws CibException {

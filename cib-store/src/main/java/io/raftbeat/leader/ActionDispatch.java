@@ -55,7 +55,7 @@ final class ActionDispatch {
             if (!transition.isReady(i) || a.isFencing() || busy.contains(a.resource()) || !online.contains(a.node())) {
                 continue;
             }
-            ResourceSpec spec = specs.resource(a.resource());
+            ResourceSpec spec = specs.resource(a.resource(), a.operation(), a.intervalMs());
             if (spec == null) {
                 continue;
             }

@@ -65,8 +65,28 @@ final class ActionSpecs {
         return spec.build();
     }
 
+    /**
+     * The resource as its agent runs this operation: with the op's own meta attributes (e.g. a stop's
+     * {@code stop-retries}) over the resource's, as Pacemaker passes an op's meta to the agent.
+     */
+    ResourceSpec resource(String id, String operation, long intervalMs) {
+        ResourceSpec spec = resource(id);
+        Element op = op(id, operation, intervalMs);
+        if (spec == null || op == null) {
+            return spec;
+        }
+        return spec.toBuilder().putAllMeta(firstSet(op, "meta_attributes")).build();
+    }
+
     /** The operation's timeout in ms. */
     long timeoutMs(String id, String operation, long intervalMs) {
+        Element match = op(id, operation, intervalMs);
+        long ms = match == null ? 0 : Durations.millis(match.getAttribute("timeout"));
+        return ms > 0 ? ms : defaultTimeoutMs;
+    }
+
+    /** The op definition of this operation, or null; a probe's is its resource's shortest monitor's. */
+    private Element op(String id, String operation, long intervalMs) {
         Element p = primitives.get(id);
         List<Element> ops = p == null ? List.of() : Xml.children(Xml.child(p, "operations"), "op");
         Element match = null;
@@ -79,8 +99,7 @@ final class ActionSpecs {
         if (match == null && operation.equals("monitor") && intervalMs == 0) {
             match = shortestMonitor(ops);
         }
-        long ms = match == null ? 0 : Durations.millis(match.getAttribute("timeout"));
-        return ms > 0 ? ms : defaultTimeoutMs;
+        return match;
     }
 
     private static Element shortestMonitor(List<Element> ops) {
@@ -96,9 +115,9 @@ final class ActionSpecs {
         return shortest;
     }
 
-    private static Map<String, String> firstSet(Element primitive, String tag) {
+    private static Map<String, String> firstSet(Element parent, String tag) {
         Map<String, String> values = new HashMap<>();
-        Element set = Xml.child(primitive, tag);
+        Element set = Xml.child(parent, tag);
         for (Element nv : Xml.children(set, "nvpair")) {
             values.putIfAbsent(nv.getAttribute("name"), nv.getAttribute("value"));
         }

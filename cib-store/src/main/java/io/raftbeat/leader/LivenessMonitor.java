@@ -152,6 +152,11 @@ public final class LivenessMonitor implements AutoCloseable {
         return online;
     }
 
+    /** The node was fenced: its lease ends, and a heartbeat from it (an agent the fence spared) must rejoin. */
+    public void forget(String node) {
+        tracker.forget(node);
+    }
+
     /** The node's agent stops cleanly: forget its lease and commit it offline, expected down. */
     public CompletableFuture<CibResponse> leave(String node) {
         RaftCibStore r = raft.get();

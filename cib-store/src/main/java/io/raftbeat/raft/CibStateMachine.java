@@ -54,6 +54,7 @@ public final class CibStateMachine extends StateMachineAdapter {
 
     private Cib cib; // guarded by cibLock
     private final ActionTable actions; // guarded by cibLock
+    private final FenceTable fencing; // guarded by cibLock
     private volatile List<Member> members;
     private volatile long leaderTerm = -1;
     private volatile long term;
@@ -85,6 +86,7 @@ public final class CibStateMachine extends StateMachineAdapter {
         this.cib = cibOf(s);
         this.members = s.members();
         this.actions = new ActionTable(s.actions());
+        this.fencing = new FenceTable(s.fencing());
     }
 
     @Override
@@ -134,7 +136,7 @@ public final class CibStateMachine extends StateMachineAdapter {
         cibLock.lock();
         try {
             try {
-                committed = applier.apply(index, cmd, cib, members, actions, store.revision() + 1);
+                committed = applier.apply(index, cmd, cib, members, actions, fencing, store.revision() + 1);
             } catch (CibException e) {
                 LOG.info(
                         "entry {} refused: {} (exit {})",
@@ -158,6 +160,9 @@ public final class CibStateMachine extends StateMachineAdapter {
             }
             if (committed.actions() != null) {
                 actions.apply(committed.actions());
+            }
+            if (committed.fencing() != null) {
+                fencing.apply(committed.fencing());
             }
         } finally {
             cibLock.unlock();
@@ -222,6 +227,11 @@ public final class CibStateMachine extends StateMachineAdapter {
         return actions;
     }
 
+    /** The fencing history as of the last applied entry: read it only inside {@link #read}, as the actions. */
+    public FenceTable fencing() {
+        return fencing;
+    }
+
     /** The replicated member table (members added or changed through the group, beyond the configured peers). */
     public List<Member> members() {
         return members;
@@ -280,6 +290,7 @@ public final class CibStateMachine extends StateMachineAdapter {
             cib = cibOf(s);
             members = s.members();
             actions.replaceAll(s.actions());
+            fencing.replaceAll(s.fencing());
         } catch (Exception e) {
             LOG.error("installing snapshot at index {} failed", snapshotIndex, e);
             return false;

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 /**
  * Applies one decoded command to the CIB, the member table and the actions and says what to persist; agent
  * commands are delegated to {@link NodeChangeApplier}, {@link ReportApplier} and {@link ActionUpdateApplier}.
- * Deterministic: it reads only the command (its time included), the CIB, the member table and the actions, and
- * changes neither the table nor the actions itself. Called by the apply thread, under cibLock.
+ * Deterministic: it reads only the command (its time included), the CIB, the member table, the actions and the fencing
+ * history, and changes neither the table, the actions nor the history itself. Called by the apply thread, under cibLock.
  */
 final class CommandApplier {
     private final CibOptions options;
@@ -37,7 +37,14 @@ final class CommandApplier {
      * Applies {@code cmd} as revision {@code revision}. On a CibException the CIB is unchanged and nothing is to
      * be persisted but the applied index.
      */
-    CommittedCommand apply(long index, Command cmd, Cib cib, List<Member> members, ActionTable actions, long revision)
+    CommittedCommand apply(
+            long index,
+            Command cmd,
+            Cib cib,
+            List<Member> members,
+            ActionTable actions,
+            FenceTable fencing,
+            long revision)
             throws CibException {
         Event.Builder event = Event.newBuilder()
                 .setRevision(revision)
@@ -86,6 +93,9 @@ final class CommandApplier {
             }
             case REPORT -> {
                 return ReportApplier.apply(index, cmd, cib, actions, options, event);
+            }
+            case FENCE_STEP -> {
+                return FenceStepApplier.apply(index, cmd, cib, actions, fencing, options, revision, event);
             }
             case UPDATE_ACTIONS -> {
                 return ActionUpdateApplier.apply(index, cmd, actions, event.setVersion(cib.version()));

@@ -2,6 +2,7 @@ package io.raftbeat.raft;
 
 import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.Command;
+import io.raftbeat.proto.v1.FenceStep;
 import io.raftbeat.proto.v1.Member;
 import io.raftbeat.proto.v1.NodeJoin;
 import io.raftbeat.proto.v1.NodeLeave;
@@ -62,6 +63,10 @@ public final class Commands {
 
     public Command updateActions(UpdateActionsRequest request, String client) {
         return base(client).setUpdateActions(request).build();
+    }
+
+    public Command fenceStep(FenceStep step, String client) {
+        return base(client).setFenceStep(step).build();
     }
 
     private Command.Builder base(String client) {

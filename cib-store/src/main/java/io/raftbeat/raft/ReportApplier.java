@@ -14,6 +14,7 @@ import io.raftbeat.proto.v1.ReportResults;
 import io.raftbeat.storage.ActionChanges;
 import io.raftbeat.storage.CommittedCommand;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,10 @@ import java.util.stream.Collectors;
 
 /**
  * Applies ReportResults: each result into the node's lrm history and, when it names an action of that node that
- * has no result yet, into the action. A result its action already holds (same call id: an agent retrying a report
- * whose answer it lost) is skipped, so a retry never writes history twice. One "op-result" event, its summary ending
- * with the results' exit reasons. Deterministic;
- * called by the apply thread under cibLock.
+ * has no result yet, into the action (a fence action's result goes only there, for the fencer to read). A result
+ * its action already holds (same call id: an agent retrying a report whose answer it lost) is skipped, so a retry
+ * never writes history twice. One "op-result" event, its summary ending with the results' exit reasons.
+ * Deterministic; called by the apply thread under cibLock.
  */
 final class ReportApplier {
     private ReportApplier() {}
@@ -50,7 +51,9 @@ final class ReportApplier {
                 }
                 continue;
             }
-            fresh.add(r);
+            if (action == null || action.getFenceTarget().isEmpty()) {
+                fresh.add(r); // a fence action's result belongs to the fencing history, which the fencer writes
+            }
             if (action != null) {
                 completed.put(r.getActionId(), action.toBuilder().setResult(r).build());
             }
@@ -61,11 +64,25 @@ final class ReportApplier {
         event.setKind("op-result")
                 .setNode(node)
                 .setResource(resources.size() == 1 ? resources.iterator().next() : "")
-                .setSummary(summary(node, report.getResultsCount(), fresh))
+                .setSummary(
+                        fresh.isEmpty() && !completed.isEmpty()
+                                ? fenceSummary(node, completed.values())
+                                : summary(node, report.getResultsCount(), fresh))
                 .addAllChanges(delta.changes())
                 .addAllChanges(ActionEvents.changes(changes))
                 .setVersion(cib.version());
         return new CommittedCommand(index, cmd.getTimeUnixMs(), delta, event.build(), null, "", changes);
+    }
+
+    private static String fenceSummary(String node, Collection<Action> fenceActions) {
+        return fenceActions.stream()
+                .map(a -> a.getOperation() + " of " + a.getFenceTarget() + " by device "
+                        + a.getResource().getId()
+                        + " on " + node + ": " + (OpResults.isFailure(a.getResult()) ? "failed" : "done")
+                        + (OpResults.reason(a.getResult()).isEmpty()
+                                ? ""
+                                : " (" + OpResults.reason(a.getResult()) + ")"))
+                .collect(Collectors.joining("; "));
     }
 
     private static String summary(String node, int reported, List<OpResult> fresh) {

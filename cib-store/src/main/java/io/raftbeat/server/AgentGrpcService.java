@@ -1,7 +1,6 @@
 package io.raftbeat.server;
 
 import io.grpc.stub.StreamObserver;
-import io.raftbeat.cib.CibException;
 import io.raftbeat.leader.LivenessMonitor;
 import io.raftbeat.proto.v1.AgentServiceGrpc;
 import io.raftbeat.proto.v1.HeartbeatRequest;
@@ -44,7 +43,7 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
 
     @Override
     public void join(JoinRequest request, StreamObserver<JoinResponse> out) {
-        if (!valid(() -> AgentRequests.requireNode(request.getNode()), out) || !leading(out)) {
+        if (!RequestChecks.valid(() -> AgentRequests.requireNode(request.getNode()), out) || !leading(out)) {
             return;
         }
         writes.reply(
@@ -57,7 +56,7 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
 
     @Override
     public void heartbeat(HeartbeatRequest request, StreamObserver<HeartbeatResponse> out) {
-        if (!valid(() -> AgentRequests.requireNode(request.getNode()), out) || !leading(out)) {
+        if (!RequestChecks.valid(() -> AgentRequests.requireNode(request.getNode()), out) || !leading(out)) {
             return;
         }
         try {
@@ -75,7 +74,7 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
 
     @Override
     public void leave(LeaveRequest request, StreamObserver<LeaveResponse> out) {
-        if (!valid(() -> AgentRequests.requireNode(request.getNode()), out) || !leading(out)) {
+        if (!RequestChecks.valid(() -> AgentRequests.requireNode(request.getNode()), out) || !leading(out)) {
             return;
         }
         writes.reply(
@@ -87,7 +86,7 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
 
     @Override
     public void report(ReportRequest request, StreamObserver<ReportResponse> out) {
-        if (!valid(() -> AgentRequests.requireValid(request.getNode(), request.getResultsList()), out)) {
+        if (!RequestChecks.valid(() -> AgentRequests.requireValid(request.getNode(), request.getResultsList()), out)) {
             return;
         }
         writes.proposeOrForward(
@@ -100,7 +99,7 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
 
     @Override
     public void updateActions(UpdateActionsRequest request, StreamObserver<UpdateActionsResponse> out) {
-        if (!valid(() -> AgentRequests.requireValid(request), out)) {
+        if (!RequestChecks.valid(() -> AgentRequests.requireValid(request), out)) {
             return;
         }
         writes.proposeOrForward(
@@ -116,7 +115,7 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
     @Override
     public void listActions(ListActionsRequest request, StreamObserver<ListActionsResponse> out) {
         String node = request.getNode();
-        if (!node.isEmpty() && !valid(() -> AgentRequests.requireNode(node), out)) {
+        if (!node.isEmpty() && !RequestChecks.valid(() -> AgentRequests.requireNode(node), out)) {
             return;
         }
         CibReader<ListActionsResponse> reader = (cib, revision) -> ListActionsResponse.newBuilder()
@@ -135,20 +134,5 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
         String why = leader.isEmpty() ? "no leader is elected yet" : "leases are held by the leader";
         out.onError(GrpcErrors.unavailable(why + "; retry", leader));
         return false;
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        void run() throws CibException;
-    }
-
-    private static boolean valid(Check check, StreamObserver<?> out) {
-        try {
-            check.run();
-            return true;
-        } catch (CibException e) {
-            out.onError(GrpcErrors.of(e, ""));
-            return false;
-        }
     }
 }

@@ -36,8 +36,19 @@ final class LeaderWrites {
             Function<CibResponse, R> answer,
             Function<String, ListenableFuture<R>> forward,
             StreamObserver<R> out) {
+        onLeaderOrForward(() -> raft.propose(command.get()).thenApply(answer), forward, out);
+    }
+
+    /**
+     * @param onLeader the call's work when this member leads
+     * @param forward the same call on the leader at the given gRPC address
+     */
+    <R> void onLeaderOrForward(
+            Supplier<CompletableFuture<R>> onLeader,
+            Function<String, ListenableFuture<R>> forward,
+            StreamObserver<R> out) {
         if (raft.isLeader()) {
-            reply(raft.propose(command.get()).thenApply(answer), out);
+            reply(onLeader.get(), out);
             return;
         }
         String leader = leaders.leaderAddress();

@@ -12,6 +12,7 @@ import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.raftbeat.leader.Fencer;
 import io.raftbeat.leader.LeaseTracker;
 import io.raftbeat.leader.LivenessMonitor;
 import io.raftbeat.leader.TransitionEngine;
@@ -68,6 +69,12 @@ public final class StoreMember implements AutoCloseable {
         return t;
     });
     private final TransitionEngine transitions;
+    private final ScheduledExecutorService fencerThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fencer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Fencer fencer;
 
     private RaftGroupService group;
     private volatile RaftCibStore raft; // set once jraft started; the liveness thread may ask for it earlier
@@ -80,8 +87,10 @@ public final class StoreMember implements AutoCloseable {
         this.hub = new WatchHub(store, WATCH_TAIL, 2, e -> GrpcErrors.of(e, ""));
         this.liveness = new LivenessMonitor(
                 () -> raft, commands, options.leaseMs(), new LeaseTracker(System::nanoTime), leaderTasks);
-        this.transitions = new TransitionEngine(() -> raft, commands, schedulerThread, Clock.systemUTC());
+        this.fencer = new Fencer(() -> raft, commands, fencerThread, Clock.systemUTC(), liveness::forget);
+        this.transitions = new TransitionEngine(() -> raft, commands, schedulerThread, Clock.systemUTC(), fencer);
         hub.onRevision(transitions::wake);
+        hub.onRevision(fencer::wake);
     }
 
     /** Starts a member; on failure everything started so far is closed again. */
@@ -170,6 +179,8 @@ public final class StoreMember implements AutoCloseable {
                         new ClusterGrpcService(raft, leaders, commands, options.id()), new CallOrigin()))
                 .addService(ServerInterceptors.intercept(
                         new AgentGrpcService(raft, leaders, commands, liveness), new CallOrigin()))
+                .addService(
+                        ServerInterceptors.intercept(new FencingGrpcService(raft, leaders, fencer), new CallOrigin()))
                 .addService(new WatchGrpcService(hub))
                 .addService(new EventGrpcService(store))
                 .build()
@@ -183,6 +194,7 @@ public final class StoreMember implements AutoCloseable {
     private void onLeaderStart(long term) {
         liveness.onLeaderStart(term);
         transitions.onLeaderStart(term);
+        fencer.onLeaderStart(term);
         proposer.execute(() -> {
             if (raft == null) {
                 return;
@@ -205,6 +217,7 @@ public final class StoreMember implements AutoCloseable {
     private void onLeaderStop() {
         liveness.onLeaderStop();
         transitions.onLeaderStop();
+        fencer.onLeaderStop();
     }
 
     public String id() {
@@ -279,6 +292,8 @@ public final class StoreMember implements AutoCloseable {
         liveness.close();
         leaderTasks.shutdownNow();
         transitions.close();
+        fencer.close();
+        fencerThread.shutdownNow();
         schedulerThread.shutdownNow();
         if (leaders != null) {
             leaders.close();

@@ -16,6 +16,7 @@ import java.util.List;
  * @param requestId the client's request id of a successful CIB request, remembered so that a retry is recognised
  *     (empty when none)
  * @param actions the changes to the actions keyspace, or null when none
+ * @param fencing the changes to the fencing history, or null when none
  */
 public record CommittedCommand(
         long index,
@@ -24,14 +25,26 @@ public record CommittedCommand(
         Event event,
         List<Member> members,
         String requestId,
-        ActionChanges actions) {
+        ActionChanges actions,
+        FenceChanges fencing) {
+    public CommittedCommand(
+            long index,
+            long timeUnixMs,
+            CibDelta delta,
+            Event event,
+            List<Member> members,
+            String requestId,
+            ActionChanges actions) {
+        this(index, timeUnixMs, delta, event, members, requestId, actions, null);
+    }
+
     public CommittedCommand(long index, long timeUnixMs, CibDelta delta, Event event, List<Member> members) {
         this(index, timeUnixMs, delta, event, members, "", null);
     }
 
     public CommittedCommand(
             long index, long timeUnixMs, CibDelta delta, Event event, List<Member> members, String requestId) {
-        this(index, timeUnixMs, delta, event, members, requestId, null);
+        this(index, timeUnixMs, delta, event, members, requestId, null, null);
     }
 
     /** An entry that failed (or could not be decoded): only the applied index moves. */

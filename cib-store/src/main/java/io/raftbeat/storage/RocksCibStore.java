@@ -5,6 +5,7 @@ import io.raftbeat.proto.v1.Action;
 import io.raftbeat.proto.v1.ActionRef;
 import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.Event;
+import io.raftbeat.proto.v1.FenceOperation;
 import io.raftbeat.proto.v1.Member;
 import io.raftbeat.proto.v1.MembersResponse;
 import java.io.IOException;
@@ -28,9 +29,9 @@ import org.rocksdb.WriteOptions;
  * {@code meta} (skeleton, applied index, revision, oldest retained revision, member table), {@code events}
  * (revision, 8 bytes big-endian, to a serialized {@link Event}), and {@code requests} / {@code request-revisions}
  * (client request id to its answer, and back from the revision, retained as long as the event), and {@code
- * actions} (node, zero byte, id to a serialized {@link Action}). Every applied
- * Raft entry is one WriteBatch, so a
- * crash leaves either all or nothing of it, and the applied index says which.
+ * actions} (node, zero byte, id to a serialized {@link Action}), and {@code fencing} (target, zero byte, id to a
+ * serialized {@link FenceOperation}). Every applied Raft entry is one WriteBatch, so a crash leaves either all or
+ * nothing of it, and the applied index says which.
  *
  * <p>Threads: {@link #commit}, {@link #restore} and {@link #checkpoint} are called by the Raft apply thread only;
  * {@link #readEvents} by any thread (watch catch-up, event listing).
@@ -102,7 +103,14 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
                 }
             }
             return new StoredState(
-                    skeleton, parts, appliedIndex, revision, firstRetained, readMembers(h), readActions(h));
+                    skeleton,
+                    parts,
+                    appliedIndex,
+                    revision,
+                    firstRetained,
+                    readMembers(h),
+                    readActions(h),
+                    readFencing(h));
         } finally {
             dbLock.readLock().unlock();
         }
@@ -161,6 +169,14 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
                 }
                 for (Action a : c.actions().puts()) {
                     batch.put(h.actions(), ActionChanges.key(a.getNode(), a.getId()), a.toByteArray());
+                }
+            }
+            if (c.fencing() != null) {
+                for (FenceOperation op : c.fencing().deletes()) {
+                    batch.delete(h.fencing(), FenceChanges.key(op));
+                }
+                for (FenceOperation op : c.fencing().puts()) {
+                    batch.put(h.fencing(), FenceChanges.key(op), op.toByteArray());
                 }
             }
             long newFirst = firstRetained;
@@ -328,6 +344,18 @@ public final class RocksCibStore implements EventLog, AutoCloseable {
             }
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new IllegalStateException("stored action is corrupt: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static List<FenceOperation> readFencing(StateDb h) {
+        List<FenceOperation> out = new ArrayList<>();
+        try (RocksIterator it = h.db().newIterator(h.fencing())) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                out.add(FenceOperation.parseFrom(it.value()));
+            }
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored fence operation is corrupt: " + e.getMessage(), e);
         }
         return out;
     }

@@ -10,7 +10,7 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
-/** The open state DB and its column families: cib, meta, events, requests, request-revisions, actions. */
+/** The open state DB and its column families: cib, meta, events, requests, request-revisions, actions, fencing. */
 record StateDb(
         RocksDB db,
         DBOptions options,
@@ -20,7 +20,8 @@ record StateDb(
         ColumnFamilyHandle events,
         ColumnFamilyHandle requests,
         ColumnFamilyHandle requestRevisions,
-        ColumnFamilyHandle actions) {
+        ColumnFamilyHandle actions,
+        ColumnFamilyHandle fencing) {
     static StateDb open(Path dir) throws RocksDBException {
         // RocksDB's own LOG files would otherwise pile up in the state directory (1000 kept by default).
         DBOptions options = new DBOptions()
@@ -35,11 +36,13 @@ record StateDb(
                 new ColumnFamilyDescriptor(bytes("events")),
                 new ColumnFamilyDescriptor(bytes("requests")),
                 new ColumnFamilyDescriptor(bytes("request-revisions")),
-                new ColumnFamilyDescriptor(bytes("actions")));
+                new ColumnFamilyDescriptor(bytes("actions")),
+                new ColumnFamilyDescriptor(bytes("fencing")));
         List<ColumnFamilyHandle> all = new ArrayList<>();
         dir.toFile().mkdirs();
         RocksDB db = RocksDB.open(options, dir.toString(), descriptors, all);
-        return new StateDb(db, options, all, all.get(1), all.get(2), all.get(3), all.get(4), all.get(5), all.get(6));
+        return new StateDb(
+                db, options, all, all.get(1), all.get(2), all.get(3), all.get(4), all.get(5), all.get(6), all.get(7));
     }
 
     void close() {

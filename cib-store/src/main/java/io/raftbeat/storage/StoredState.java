@@ -2,6 +2,7 @@ package io.raftbeat.storage;
 
 import io.raftbeat.cib.ElementKey;
 import io.raftbeat.proto.v1.Action;
+import io.raftbeat.proto.v1.FenceOperation;
 import io.raftbeat.proto.v1.Member;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param firstRetained the oldest revision still in the event log (revision + 1 when the log is empty)
  * @param members the replicated member table (empty until a member change was committed)
  * @param actions every stored action, ordered by node and id
+ * @param fencing the fencing history, ordered by target and id
  */
 public record StoredState(
         byte[] skeleton,
@@ -24,4 +26,5 @@ public record StoredState(
         long revision,
         long firstRetained,
         List<Member> members,
-        List<Action> actions) {}
+        List<Action> actions,
+        List<FenceOperation> fencing) {}

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alipay.sofa.jraft.entity.RaftOutter.SnapshotMeta;
 import com.alipay.sofa.jraft.storage.snapshot.SnapshotReader;
 import com.google.protobuf.Message;
-import io.raftbeat.cib.CibOptions;
 import io.raftbeat.proto.v1.Action;
 import io.raftbeat.proto.v1.ActionRef;
 import io.raftbeat.proto.v1.Change;
@@ -17,50 +16,14 @@ import io.raftbeat.proto.v1.Event;
 import io.raftbeat.proto.v1.OpResult;
 import io.raftbeat.proto.v1.ResourceSpec;
 import io.raftbeat.proto.v1.UpdateActionsRequest;
-import io.raftbeat.storage.EventRetention;
-import io.raftbeat.storage.RocksCibStore;
-import io.raftbeat.watch.WatchHub;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The agent commands through the state machine: CIB, actions keyspace and events, replay, restart, snapshot. */
 @Timeout(60)
-class AgentCommandsTest {
-    private static final Commands COMMANDS =
-            new Commands(Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
-
-    @TempDir
-    Path dir;
-
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        open.clear();
-    }
-
-    private record Member(RocksCibStore store, CibStateMachine fsm) {}
-
-    private Member member(String name) throws Exception {
-        RocksCibStore store = RocksCibStore.open(dir.resolve(name), EventRetention.defaults());
-        WatchHub hub = new WatchHub(store, 64, 1);
-        open.add(store);
-        open.add(hub);
-        return new Member(store, new CibStateMachine(store, hub, CibOptions.defaults(), term -> {}));
-    }
-
+class AgentCommandsTest extends AbstractStateMachineTest {
     static Action action(String node, String id) {
         return Action.newBuilder()
                 .setId(id)
