@@ -16,6 +16,7 @@ import io.raftbeat.proto.v1.Event;
 import io.raftbeat.proto.v1.OpResult;
 import io.raftbeat.proto.v1.ResourceSpec;
 import io.raftbeat.proto.v1.UpdateActionsRequest;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
