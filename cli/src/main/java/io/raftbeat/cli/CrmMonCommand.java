@@ -1,6 +1,10 @@
 package io.raftbeat.cli;
 
+import io.raftbeat.proto.v1.FenceOperation;
+import io.raftbeat.status.ClusterStatus;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +40,15 @@ final class CrmMonCommand implements Callable<Integer> {
             description = "Update frequency without -1 (default 5s)")
     String interval;
 
+    @Option(
+            names = {"-m", "--fence-history"},
+            paramLabel = "LEVEL",
+            arity = "0..1",
+            fallbackValue = "2",
+            description = "Show fence history: 0=off, 1=failures and pending (default without option),"
+                    + " 2=add successes (default without value for option), 3=show full history from all nodes")
+    String fenceHistory;
+
     @Mixin
     CompatibilityOptions compatibility;
 
@@ -48,10 +61,15 @@ final class CrmMonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         Duration every = interval();
+        int fenceLevel = fenceLevel();
         while (true) {
-            String text = new StatusText(CibSnapshot.read(ctx, TIMEOUT).status())
-                    .render(System.currentTimeMillis() / 1000, inactive, failCounts);
-            ctx.out().print(text);
+            ClusterStatus status = CibSnapshot.read(ctx, TIMEOUT).status();
+            long now = System.currentTimeMillis();
+            ctx.out().print(new StatusText(status).render(now / 1000, inactive, failCounts));
+            // Offline (CIB_file) there is no fencer to ask, as for Pacemaker: the CIB's status only.
+            if (ctx.cibFile() == null && fenceLevel > 0) {
+                fencingLines(fenceLevel, now).forEach(ctx.out()::println);
+            }
             ctx.out().flush();
             if (oneShot) {
                 return 0;
@@ -64,6 +82,32 @@ final class CrmMonCommand implements Callable<Integer> {
             }
             ctx.out().println();
         }
+    }
+
+    /** The fencing sections; a history that cannot be read is one line, and the status is still shown (Pacemaker). */
+    private List<String> fencingLines(int level, long now) {
+        try (RemoteFencing fencer = new RemoteFencing(ServerList.parse(ctx.servers()), TIMEOUT, "")) {
+            List<FenceOperation> history = fencer.history("*");
+            return new FenceStatusText(new FenceHistoryText(ZoneId.systemDefault())).lines(history, level, now);
+        } catch (CliFailure e) {
+            return List.of("", "Failed Fencing Actions:", "  * Failed to get fencing history: " + e.getMessage());
+        }
+    }
+
+    /** --fence-history's level, 0 to 3; 1 when not given. */
+    private int fenceLevel() throws CliFailure {
+        if (fenceHistory == null) {
+            return 1;
+        }
+        try {
+            int level = Integer.parseInt(fenceHistory.trim());
+            if (level >= 0 && level <= 3) {
+                return level;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw CliFailure.usage("crm_mon: Fence history must be 0-3, not '" + fenceHistory + "'");
     }
 
     /** Whole seconds, with or without an "s": Pacemaker's TIMESPEC in its common form. */

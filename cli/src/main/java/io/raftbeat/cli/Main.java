@@ -24,7 +24,7 @@ public final class Main {
         if (args.length == 0) {
             ctx.err()
                     .println(
-                            "raftbeat-cli: name the program to run first: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount, crm_simulate or raftbeat");
+                            "raftbeat-cli: name the program to run first: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount, crm_simulate, stonith_admin or raftbeat");
             return CliFailure.USAGE;
         }
         String program = args[0].substring(args[0].lastIndexOf('/') + 1);
@@ -38,13 +38,14 @@ public final class Main {
                     case "crm_standby" -> new CommandLine(new CrmStandbyCommand(ctx));
                     case "crm_failcount" -> new CommandLine(new CrmFailcountCommand(ctx));
                     case "crm_simulate" -> new CommandLine(new CrmSimulateCommand(ctx));
+                    case "stonith_admin" -> new CommandLine(new StonithAdminCommand(ctx));
                     default -> null;
                 };
         if (commandLine == null) {
             ctx.err()
                     .println(
                             "raftbeat-cli: unknown program '" + program
-                                    + "' (known: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount, crm_simulate, raftbeat)");
+                                    + "' (known: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount, crm_simulate, stonith_admin, raftbeat)");
             return CliFailure.USAGE;
         }
         configure(commandLine, program, ctx);

@@ -14,6 +14,10 @@ import java.util.List;
  * resources, Migration Summary (with {@code -f}) and Failed Resource Actions. Pure: the caller passes the time.
  */
 final class StatusText {
+    /** The one line shown when fencing is disabled (stonith-enabled or fencing-enabled false). */
+    static final String FENCING_DISABLED = "  * WARNING: fencing is disabled: a lost node's resources are recovered"
+            + " elsewhere without fencing it, which is unsafe";
+
     private final ClusterStatus status;
 
     StatusText(ClusterStatus status) {
@@ -62,6 +66,9 @@ final class StatusText {
         long disabled = primitives.stream().filter(ConfiguredResource::disabled).count();
         lines.add("  * " + primitives.size() + (primitives.size() == 1 ? " resource instance" : " resource instances")
                 + " configured" + (disabled > 0 ? " (" + disabled + " DISABLED)" : ""));
+        if (!status.fencingEnabled()) {
+            lines.add(FENCING_DISABLED); // ours: issue 5 asks crm_mon to say so; Pacemaker's crm_mon does not
+        }
         return lines;
     }
 

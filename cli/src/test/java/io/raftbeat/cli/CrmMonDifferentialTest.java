@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Timeout;
  * {@code Last updated} (the clock), {@code Stack} (Pacemaker reads the cluster-infrastructure property, ours is
  * always raftbeat), {@code Current DC} (Pacemaker adds the DC's dc-version property and its daemon state) and
  * {@code Last change} (Pacemaker appends the user, client and origin of the last write, which we do not keep).
+ * Our one addition, the warning that fencing is disabled ({@link StatusText#FENCING_DISABLED}), is dropped too.
  * Fails, rather than skips, where Pacemaker's crm_mon is not installed.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class CrmMonDifferentialTest {
     private static final Path PACEMAKER = Path.of("/usr/sbin/crm_mon");
-    private static final List<String> UNMATCHABLE =
-            List.of("  * Last updated: ", "  * Stack: ", "  * Current DC: ", "  * Last change: ");
+    private static final List<String> UNMATCHABLE = List.of(
+            "  * Last updated: ", "  * Stack: ", "  * Current DC: ", "  * Last change: ", StatusText.FENCING_DISABLED);
     private static final List<List<String>> FLAGS =
             List.of(List.of("-1"), List.of("-1", "-f"), List.of("-1", "-r"), List.of("-1", "-r", "-f"));
 

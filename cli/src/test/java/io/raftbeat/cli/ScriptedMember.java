@@ -10,7 +10,13 @@ import io.raftbeat.proto.v1.CibRequest;
 import io.raftbeat.proto.v1.CibResponse;
 import io.raftbeat.proto.v1.CibServiceGrpc;
 import io.raftbeat.proto.v1.ClusterServiceGrpc;
+import io.raftbeat.proto.v1.ConfirmFencedRequest;
 import io.raftbeat.proto.v1.EventServiceGrpc;
+import io.raftbeat.proto.v1.FenceHistoryRequest;
+import io.raftbeat.proto.v1.FenceHistoryResponse;
+import io.raftbeat.proto.v1.FenceReply;
+import io.raftbeat.proto.v1.FenceRequest;
+import io.raftbeat.proto.v1.FencingServiceGrpc;
 import io.raftbeat.proto.v1.LeaderRequest;
 import io.raftbeat.proto.v1.LeaderResponse;
 import io.raftbeat.proto.v1.ListEventsRequest;
@@ -43,12 +49,22 @@ final class ScriptedMember implements AutoCloseable {
     volatile Function<ListEventsRequest, ListEventsResponse> events = r -> {
         throw Status.UNIMPLEMENTED.asRuntimeException();
     };
+    volatile Function<FenceRequest, FenceReply> fence = r -> {
+        throw Status.UNIMPLEMENTED.asRuntimeException();
+    };
+    volatile Function<ConfirmFencedRequest, FenceReply> confirm = r -> {
+        throw Status.UNIMPLEMENTED.asRuntimeException();
+    };
+    volatile Function<FenceHistoryRequest, FenceHistoryResponse> fenceHistory = r -> {
+        throw Status.UNIMPLEMENTED.asRuntimeException();
+    };
     /** What a watch sends before it fails (when failAfter) or stays open. */
     volatile Function<WatchRequest, List<WatchResponse>> watch = r -> List.of();
 
     volatile boolean watchFailsAfterSending = true;
     final List<CibRequest> cibCalls = new CopyOnWriteArrayList<>();
     final List<WatchRequest> watchCalls = new CopyOnWriteArrayList<>();
+    final List<Object> fencingCalls = new CopyOnWriteArrayList<>();
     private final Server server;
 
     ScriptedMember() throws IOException {
@@ -57,6 +73,7 @@ final class ScriptedMember implements AutoCloseable {
                 .addService(new Cluster())
                 .addService(new Events())
                 .addService(new Watch())
+                .addService(new Fencing())
                 .build()
                 .start();
     }
@@ -115,6 +132,26 @@ final class ScriptedMember implements AutoCloseable {
         @Override
         public void listEvents(ListEventsRequest request, StreamObserver<ListEventsResponse> observer) {
             answer(observer, () -> events.apply(request));
+        }
+    }
+
+    private final class Fencing extends FencingServiceGrpc.FencingServiceImplBase {
+        @Override
+        public void fence(FenceRequest request, StreamObserver<FenceReply> observer) {
+            fencingCalls.add(request);
+            answer(observer, () -> fence.apply(request));
+        }
+
+        @Override
+        public void confirm(ConfirmFencedRequest request, StreamObserver<FenceReply> observer) {
+            fencingCalls.add(request);
+            answer(observer, () -> confirm.apply(request));
+        }
+
+        @Override
+        public void history(FenceHistoryRequest request, StreamObserver<FenceHistoryResponse> observer) {
+            fencingCalls.add(request);
+            answer(observer, () -> fenceHistory.apply(request));
         }
     }
 
