@@ -198,7 +198,7 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
      * a fence restarted, found by their command line (it names this harness's directory), with theirs.
      */
     private void killAll() {
-        String mark = dir == null ? null : dir.toString();
+        String mark = dir == null ? null : dir + "/";
         ProcessHandle.allProcesses()
                 .filter(p -> mark != null
                         && p.info().commandLine().orElse("").contains("raftbeat-agent.jar")
