@@ -3,7 +3,8 @@
 # agents (node1-node3), each with its own working directory, as three machines would have.
 # Data, logs and pid files live in run/ at the top of the checkout (git-ignored).
 #
-#   deploy/local-cluster.sh start          build if needed, start store1-store3, wait for a leader, start node1-node3
+#   deploy/local-cluster.sh start          build if needed, start store1-store3, wait for a leader, start node1-node3,
+#                                          configure fencing (device fence-local: deploy/fence/fence_raftbeat_local)
 #   deploy/local-cluster.sh start NAME     start one member or agent (e.g. after kill)
 #   deploy/local-cluster.sh stop [NAME]    SIGTERM, wait, then SIGKILL (agents first)
 #   deploy/local-cluster.sh kill NAME      SIGKILL (a crash)
@@ -17,6 +18,8 @@ store_jar="$root/cib-store/target/raftbeat-store.jar"
 agent_jar="$root/node-agent/target/raftbeat-agent.jar"
 cli_jar="$root/cli/target/raftbeat-cli.jar"
 raftbeat="$root/cli/bin/raftbeat"
+fence_agent="$root/deploy/fence/fence_raftbeat_local"
+fence_dir="$run/fence-agents"
 members=(store1 store2 store3)
 agents=(node1 node2 node3)
 peers="store1=127.0.0.1:7101/127.0.0.1:7001,store2=127.0.0.1:7102/127.0.0.1:7002,store3=127.0.0.1:7103/127.0.0.1:7003"
@@ -82,37 +85,63 @@ start_member() {
 }
 
 start_agent() {
-    local name="$1" pid
+    local name="$1" pid java
     pid="$(pid_of "$name")"
     if [[ -n "$pid" ]]; then
         echo "$name is already running (pid $pid)"
         return 0
     fi
     mkdir -p "$run/$name/run"
+    link_fence_agents
+    java="$(command -v java)" || die "java is not on the PATH"
     # Its own run directory: the nodes share this machine, their resources must not see each other's state files.
-    # Under tini as a subreaper, as a machine's init would, the node's daemonized resource processes are reaped the
-    # moment they die (a zombie still answers kill -0, so agents would report it running) and stay in its tree.
-    # The pid file holds the agent's own pid: kill NAME crashes the agent, not the node's resources.
-    local init=() pid init_pid deadline=$((SECONDS + 10))
-    if command -v tini > /dev/null; then
-        init=(tini -s --)
-    else
+    # The command line goes to run/NAME.argv, from which fence_raftbeat_local starts the node (here, and again after
+    # it fenced the node): in its own session, under tini as a subreaper as a machine's init would be (the node's
+    # daemonized resource processes are reaped the moment they die, or a zombie would still answer kill -0), with
+    # the pid files run/NAME.pid (the agent: kill NAME crashes the agent, not the node's resources) and NAME.init.pid.
+    # shellcheck disable=SC2206 # RAFTBEAT_AGENT_JAVA_OPTS holds several options
+    local argv=("$java" -Xms16m -Xmx256m -XX:+UseSerialGC -Dcom.google.protobuf.use_unsafe_pre22_gencode=true
+        ${RAFTBEAT_AGENT_JAVA_OPTS:-} -jar "$agent_jar" --node "$name" --servers "$CIB_SERVER"
+        --work-dir "$run/$name" --run-dir "$run/$name/run" --fence-dir "$fence_dir")
+    printf '%s\0' "${argv[@]}" > "$run/$name.argv"
+    if ! command -v tini > /dev/null; then
         echo "local-cluster: tini is not installed (apt-get install tini): dead resource processes are reaped late" >&2
     fi
-    setsid nohup "${init[@]}" java -Xms16m -Xmx256m -XX:+UseSerialGC -Dcom.google.protobuf.use_unsafe_pre22_gencode=true \
-        ${RAFTBEAT_AGENT_JAVA_OPTS:-} -jar "$agent_jar" --node "$name" --servers "$CIB_SERVER" \
-        --work-dir "$run/$name" --run-dir "$run/$name/run" >> "$run/$name.log" 2>&1 < /dev/null &
-    pid=$!
-    if ((${#init[@]} > 0)); then
-        init_pid=$pid
-        echo "$init_pid" > "$run/$name.init.pid"
-        while ! pid="$(pgrep -P "$init_pid" -f raftbeat-agent.jar)"; do
-            ((SECONDS < deadline)) || die "$name: tini started no agent (see run/$name.log)"
-            sleep 0.05
-        done
-    fi
-    echo "$pid" > "$run/$name.pid"
+    "$fence_agent" --run-dir "$run" --action on --plug "$name" > /dev/null \
+        || die "$name did not start (see run/$name.log)"
+    pid="$(pid_of "$name")"
     echo "$name started (pid $pid, agent, work dir run/$name, log run/$name.log)"
+}
+
+# The fence agents the node agents run (--fence-dir): Debian's fence-agents, and this checkout's.
+link_fence_agents() {
+    local agent
+    mkdir -p "$fence_dir"
+    for agent in /usr/sbin/fence_* "$root"/deploy/fence/fence_*; do
+        if [[ -x "$agent" ]]; then ln -sfn "$agent" "$fence_dir/"; fi
+    done
+}
+
+# Fencing on, with the device that reboots this cluster's nodes; once: a second start finds the device there (108)
+# and leaves the configuration as it is, stonith-enabled included.
+configure_fencing() {
+    local out rc=0 dir="${run//&/&amp;}"
+    dir="${dir//</&lt;}" dir="${dir//\"/&quot;}"
+    out="$("$root/cli/bin/cibadmin" -C -o resources -X "<primitive id=\"fence-local\" class=\"stonith\" \
+type=\"fence_raftbeat_local\"><instance_attributes id=\"fence-local-params\">\
+<nvpair id=\"fence-local-run_dir\" name=\"run_dir\" value=\"$dir\"/>\
+<nvpair id=\"fence-local-pcmk_host_list\" name=\"pcmk_host_list\" value=\"${agents[*]}\"/></instance_attributes>\
+<operations><op id=\"fence-local-monitor-60s\" name=\"monitor\" interval=\"60s\"/></operations></primitive>" 2>&1)" \
+        || rc=$?
+    case "$rc" in
+        0)
+            "$root/cli/bin/crm_attribute" -t crm_config -n stonith-enabled -v true \
+                || die "cannot set stonith-enabled=true"
+            echo "fencing: enabled, device fence-local (fence_raftbeat_local, run_dir $run) for ${agents[*]}"
+            ;;
+        108) echo "fencing: device fence-local is configured already" ;;
+        *) die "cannot configure the fence device fence-local: $out" ;;
+    esac
 }
 
 start_one() {
@@ -230,6 +259,7 @@ case "$cmd" in
             "$raftbeat" members
             for a in "${agents[@]}"; do start_agent "$a"; done
             wait_for_nodes
+            configure_fencing
         fi
         ;;
     stop)

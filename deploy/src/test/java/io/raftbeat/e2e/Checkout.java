@@ -21,6 +21,11 @@ final class Checkout {
         return require(ROOT.resolve("node-agent/target/raftbeat-agent.jar"));
     }
 
+    /** The local cluster's fence agent, {@code deploy/fence/fence_raftbeat_local}. */
+    static Path fenceAgent() {
+        return require(ROOT.resolve("deploy/fence/fence_raftbeat_local"));
+    }
+
     static Path cliScript(String program) {
         require(ROOT.resolve("cli/target/raftbeat-cli.jar"));
         return require(ROOT.resolve("cli/bin/" + program));

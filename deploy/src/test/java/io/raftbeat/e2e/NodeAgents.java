@@ -2,6 +2,7 @@ package io.raftbeat.e2e;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,12 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Real node agents ({@code java -jar node-agent/target/raftbeat-agent.jar}), one per node name, each with its own
  * working and run directory as separate machines would have, against a {@link StoreCluster}. Register it after the
  * store cluster; agents are killed after the class's tests, and a failed test prints the end of their logs.
+ *
+ * <p>The directory is laid out as deploy/local-cluster.sh's run/ is ({@code NODE/}, {@code NODE/run},
+ * {@code NODE.log}, and {@code NODE.argv}: the agent's command line), so that {@code fence_raftbeat_local} with
+ * {@code run_dir=}{@link #dir()} fences these nodes too; the agents find it in their {@code --fence-dir}, which also
+ * holds Debian's fence agents. An agent restarted by a fence is no longer this harness's child: the class's end kills
+ * it by its command line.
  */
 final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatcher {
     private static final Path TINI = Path.of("/usr/bin/tini");
@@ -43,6 +50,7 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("raftbeat-agents-");
+        linkFenceAgents(fenceDir());
         Runtime.getRuntime().addShutdownHook(new Thread(this::killAll));
         for (String node : nodes) {
             start(node);
@@ -73,16 +81,20 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
         return dir.resolve(node).resolve("run");
     }
 
+    /** The cluster directory, fence_raftbeat_local's {@code run_dir}. */
+    Path dir() {
+        return dir;
+    }
+
+    private Path fenceDir() {
+        return dir.resolve("fence-agents");
+    }
+
     void start(String node) throws IOException {
         Path work = dir.resolve(node);
         Files.createDirectories(runDir(node));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(TINI)) {
-            // As deploy/local-cluster.sh does: a subreaper reaps the node's dead resource processes at once.
-            command.addAll(List.of(TINI.toString(), "-s", "-p", "SIGKILL", "--"));
-        }
-        command.addAll(List.of(
+        List<String> argv = new ArrayList<>(List.of(
                 java.toString(),
                 "-Xms16m",
                 "-Xmx128m",
@@ -98,7 +110,17 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
                 work.toString(),
                 "--run-dir",
                 runDir(node).toString()));
-        command.addAll(options);
+        if (!options.contains("--fence-dir")) {
+            argv.addAll(List.of("--fence-dir", fenceDir().toString()));
+        }
+        argv.addAll(options);
+        Files.writeString(dir.resolve(node + ".argv"), String.join("\0", argv) + "\0", StandardCharsets.UTF_8);
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(TINI)) {
+            // As deploy/local-cluster.sh does: a subreaper reaps the node's dead resource processes at once.
+            command.addAll(List.of(TINI.toString(), "-s", "-p", "SIGKILL", "--"));
+        }
+        command.addAll(argv);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         builder.redirectOutput(
@@ -158,8 +180,33 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
                 .toList();
     }
 
-    /** Every agent and every resource process it started (under tini, its orphans are tini's children). */
+    /** Links Debian's fence agents and this checkout's into {@code into}, the agents' {@code --fence-dir}. */
+    private static void linkFenceAgents(Path into) throws IOException {
+        Files.createDirectories(into);
+        for (Path from : List.of(Path.of("/usr/sbin"), Checkout.ROOT.resolve("deploy/fence"))) {
+            try (DirectoryStream<Path> agents = Files.newDirectoryStream(from, "fence_*")) {
+                for (Path agent : agents) {
+                    Files.deleteIfExists(into.resolve(agent.getFileName()));
+                    Files.createSymbolicLink(into.resolve(agent.getFileName()), agent);
+                }
+            }
+        }
+    }
+
+    /**
+     * Every agent and every resource process it started (under tini, its orphans are tini's children), and the agents
+     * a fence restarted, found by their command line (it names this harness's directory), with theirs.
+     */
     private void killAll() {
+        String mark = dir == null ? null : dir + "/";
+        ProcessHandle.allProcesses()
+                .filter(p -> mark != null
+                        && p.info().commandLine().orElse("").contains("raftbeat-agent.jar")
+                        && p.info().commandLine().orElse("").contains(mark))
+                .forEach(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                });
         processes.values().forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
         processes.values().forEach(Process::destroyForcibly);
         for (Process process : processes.values()) {
