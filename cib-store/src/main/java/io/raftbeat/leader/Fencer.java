@@ -34,9 +34,6 @@ import org.w3c.dom.Document;
  * as done. {@code onFenced} hears of every node fenced, on a Raft callback thread.
  */
 public final class Fencer implements AutoCloseable {
-    /** The origin of the scheduler's requests. */
-    public static final String SCHEDULER = "scheduler";
-
     static final String MANUAL = "manual confirmation";
     /** A scheduler request after a failed operation waits this long, so a device that cannot work is not hammered. */
     static final long FAILED_BACKOFF_MS = 10_000;
@@ -44,6 +41,7 @@ public final class Fencer implements AutoCloseable {
     private final Supplier<RaftCibStore> raft;
     private final Commands commands;
     private final Clock clock;
+    private final String member;
     private final LeaderLoop loop;
     private final Map<String, Request> requests = new LinkedHashMap<>(); // guarded by itself
     private volatile Request inFlight; // the request whose step is being committed
@@ -63,15 +61,18 @@ public final class Fencer implements AutoCloseable {
 
     private record State(Document cib, List<FenceOperation> history, List<Action> actions, List<String> online) {}
 
+    /** @param member this store member's id, named as the origin of the scheduler's requests */
     public Fencer(
             Supplier<RaftCibStore> raft,
             Commands commands,
             ScheduledExecutorService thread,
             Clock clock,
+            String member,
             Consumer<String> onFenced) {
         this.raft = raft;
         this.commands = commands;
         this.clock = clock;
+        this.member = member;
         this.loop = new LeaderLoop("fencer", raft, thread, new LeaderLoop.Body() {
             @Override
             public void start(long term) {}
@@ -100,6 +101,11 @@ public final class Fencer implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** The origin of the scheduler's requests, as "client on host". */
+    String schedulerOrigin() {
+        return "scheduler on " + member;
     }
 
     /** Apply thread: this member leads from now. */

@@ -90,6 +90,15 @@ final class FencingGrpcService extends FencingServiceGrpc.FencingServiceImplBase
         writes.reply(request.getLocal() ? raft.readLocal(reader) : raft.readLinearizable(reader), out);
     }
 
+    /** Who asks, as the client says ("stonith_admin.1234 on host1"), else the address the call came from. */
+    private static String origin(String client) {
+        if (!client.isBlank()) {
+            return client.strip();
+        }
+        String address = CallOrigin.client();
+        return "a client on " + (address.isEmpty() ? "an unknown address" : address);
+    }
+
     private static void check(String target, String action) throws CibException {
         AgentRequests.requireNode(target);
         if (!ACTIONS.contains(action)) {

@@ -87,7 +87,7 @@ public final class StoreMember implements AutoCloseable {
         this.hub = new WatchHub(store, WATCH_TAIL, 2, e -> GrpcErrors.of(e, ""));
         this.liveness = new LivenessMonitor(
                 () -> raft, commands, options.leaseMs(), new LeaseTracker(System::nanoTime), leaderTasks);
-        this.fencer = new Fencer(() -> raft, commands, fencerThread, Clock.systemUTC(), liveness::forget);
+        this.fencer = new Fencer(() -> raft, commands, fencerThread, Clock.systemUTC(), options.id(), liveness::forget);
         this.transitions = new TransitionEngine(() -> raft, commands, schedulerThread, Clock.systemUTC(), fencer);
         hub.onRevision(transitions::wake);
         hub.onRevision(fencer::wake);

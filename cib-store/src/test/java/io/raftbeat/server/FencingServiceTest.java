@@ -71,7 +71,7 @@ class FencingServiceTest extends MiniCibClusterTest {
                 .anyMatch(op -> op.getAttemptsCount() > 0));
         FenceOperation op = history(follower, "node2").get(0);
         assertEquals(FenceState.FENCE_PENDING, op.getState());
-        assertEquals("scheduler", op.getOrigin());
+        assertEquals("scheduler on " + leader.id(), op.getOrigin());
         FenceAttempt attempt = op.getAttempts(0);
         assertEquals("fence1", attempt.getDevice());
         assertTrue(List.of("node1", "node3").contains(attempt.getExecutor()), attempt.getExecutor());

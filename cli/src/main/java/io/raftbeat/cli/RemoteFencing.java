@@ -23,11 +23,11 @@ final class RemoteFencing implements AutoCloseable {
     }
 
     /** Requests fencing; the answer is the target's operation now (a new one, or the pending one it joined). */
-    FenceOperation fence(String target, String action, String reason) throws CliFailure {
+    FenceOperation fence(String target, String action, String client) throws CliFailure {
         FenceRequest request = FenceRequest.newBuilder()
                 .setTarget(target)
                 .setAction(action)
-                .setReason(reason)
+                .setClient(client)
                 .build();
         return connection
                 .call((channel, deadline) -> FencingServiceGrpc.newBlockingStub(channel)
@@ -36,9 +36,11 @@ final class RemoteFencing implements AutoCloseable {
                 .getOperation();
     }
 
-    FenceOperation confirm(String target) throws CliFailure {
-        ConfirmFencedRequest request =
-                ConfirmFencedRequest.newBuilder().setTarget(target).build();
+    FenceOperation confirm(String target, String client) throws CliFailure {
+        ConfirmFencedRequest request = ConfirmFencedRequest.newBuilder()
+                .setTarget(target)
+                .setClient(client)
+                .build();
         return connection
                 .call((channel, deadline) -> FencingServiceGrpc.newBlockingStub(channel)
                         .withDeadline(deadline)

@@ -120,7 +120,7 @@ final class StonithAdminCommand implements Callable<Integer> {
         }
         try (RemoteFencing fencer = fencer(timeout)) {
             if (confirm != null) {
-                FenceOperation op = fencer.confirm(target);
+                FenceOperation op = fencer.confirm(target, requester());
                 return ended(op, "confirmation that " + target + " is down");
             }
             String action = reboot != null ? "reboot" : fence != null ? "off" : "on";
@@ -208,7 +208,7 @@ final class StonithAdminCommand implements Callable<Integer> {
         return new RemoteFencing(ServerList.parse(ctx.servers()), timeout, PROGRAM + ": ");
     }
 
-    /** Who asks, as "client on node": FenceRequest has no client field, so the fencer reads it from the reason. */
+    /** Who asks, as "client on node", Pacemaker's client and origin. */
     private static String requester() {
         return PROGRAM + "." + ProcessHandle.current().pid() + " on " + NodeIds.localName();
     }

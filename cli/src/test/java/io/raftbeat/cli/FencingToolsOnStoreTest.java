@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +71,6 @@ class FencingToolsOnStoreTest {
     }
 
     @Test
-    @Disabled("needs the store's FencingService (issue 5, built by the lead): enable once it is merged")
     void aConfirmationIsDoneAndShowsInTheHistory() {
         CliRun confirm = CliRun.run(env, "stonith_admin", "--confirm", "node2", "-t", "30");
         assertEquals(0, confirm.exitCode(), confirm.err());

@@ -74,7 +74,7 @@ class StonithAdminCommandTest {
         FenceRequest request = assertInstanceOf(FenceRequest.class, member.fencingCalls.get(0));
         assertEquals("node2", request.getTarget());
         assertEquals("reboot", request.getAction());
-        assertTrue(request.getReason().startsWith("stonith_admin."), request.getReason());
+        assertTrue(request.getClient().startsWith("stonith_admin."), request.getClient());
         FenceHistoryRequest poll = assertInstanceOf(FenceHistoryRequest.class, member.fencingCalls.get(1));
         assertEquals("node2", poll.getTarget());
     }
