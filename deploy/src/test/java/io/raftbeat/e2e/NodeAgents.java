@@ -129,8 +129,8 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
     }
 
     /**
-     * SIGKILL to the agent, as a crash: its lease is left to expire and its resources keep running. Under tini it is
-     * the agent that is killed, and tini, its init, ends with it.
+     * SIGKILL to the agent (also one a fence restarted), as a crash: its lease is left to expire and its resources
+     * keep running. Under tini it is the agent that is killed, and tini, its init, ends with it.
      */
     void kill9(String node) throws InterruptedException {
         Process process = processes.remove(node);
@@ -141,6 +141,16 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
                     .forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
+            return;
+        }
+        // An agent a fence restarted is not this harness's child: found by its run directory on its command line.
+        String runDir = runDir(node).toString();
+        for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+            if (p.info().commandLine().orElse("").contains("raftbeat-agent.jar")
+                    && List.of(p.info().arguments().orElse(new String[0])).contains(runDir)) {
+                p.destroyForcibly();
+                p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+            }
         }
     }
 

@@ -1,0 +1,273 @@
+package io.raftbeat.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.raftbeat.bench.LiveProcesses;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Fencing with real processes: the local cluster's fence agent ({@code fence_raftbeat_local}) run by the leader's
+ * fencer through another node's agent. A stop that fails while status still says running reboots the node, one whose
+ * status says stopped does not; a node whose agent dies is fenced before its resources move; a device that fails or
+ * hangs is escalated past. Every check of where a resource runs looks at its processes, never at the CIB, and a
+ * watcher checks they never ran on two nodes at once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class FencingIT {
+    private static final Path SCRIPTS = heartbeatScripts();
+    private static final List<String> NODES = List.of("node1", "node2", "node3");
+
+    @RegisterExtension
+    @Order(1)
+    static final StoreCluster cluster = new StoreCluster();
+
+    @RegisterExtension
+    @Order(2)
+    static final NodeAgents agents = new NodeAgents(
+            cluster::servers, List.of("--ha-resource-dir", SCRIPTS.toString()), "node1", "node2", "node3");
+
+    /**
+     * {@code hbdaemon TAG MODE ACTION}, a Heartbeat-class script: start runs {@code sleep TAG} in its own session; stop
+     * fails, and in MODE {@code stuck} leaves it running, in MODE {@code flaky} kills it; status prints what is true.
+     */
+    private static Path heartbeatScripts() {
+        try {
+            Path dir = Files.createTempDirectory("raftbeat-fencing-scripts-");
+            Path script = dir.resolve("hbdaemon");
+            Files.writeString(
+                    script,
+                    "#!/bin/sh\n"
+                            + "pidfile=\"" + dir + "/$1.${RAFTBEAT_NODE:?}.pid\"\n"
+                            + "pid=$(cat \"$pidfile\" 2>/dev/null)\n"
+                            + "case \"$3\" in\n"
+                            + "  start) if [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null; then exit 0; fi\n"
+                            + "         setsid sleep \"$1\" </dev/null >/dev/null 2>&1 &\n"
+                            + "         echo $! > \"$pidfile\"; exit 0 ;;\n"
+                            + "  stop) if [ \"$2\" = flaky ] && [ -n \"$pid\" ]; then kill \"$pid\"; fi\n"
+                            + "        echo \"hbdaemon: cannot stop\"; exit 1 ;;\n"
+                            + "  status) if [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null; then echo running;"
+                            + " else echo stopped; fi; exit 0 ;;\n"
+                            + "  *) exit 0 ;;\n"
+                            + "esac\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    static void enableFencing() throws Exception {
+        Cibs.await("three nodes online", 60_000, () -> Cli.run("crm_mon", servers(), "-1")
+                .out()
+                .contains("Online: [ node1 node2 node3 ]"));
+        ok(Cli.run("crm_attribute", servers(), "-t", "crm_config", "-n", "stonith-enabled", "-v", "true"));
+        create(device(
+                "fence-local",
+                "fence_raftbeat_local",
+                nvpair("fence-local", "run_dir", agents.dir().toString())
+                        + nvpair("fence-local", "pcmk_host_list", String.join(" ", NODES))));
+    }
+
+    private static String servers() {
+        return cluster.servers();
+    }
+
+    private static CliResult ok(CliResult r) {
+        assertTrue(r.ok(), r.toString());
+        return r;
+    }
+
+    private static void create(String xml) {
+        ok(Cli.cibadmin(servers(), "-C", "-o", "resources", "-X", xml));
+    }
+
+    private static String device(String id, String type, String params) {
+        return "<primitive id=\"" + id + "\" class=\"stonith\" type=\"" + type + "\"><instance_attributes id=\"" + id
+                + "-ia\">" + params + "</instance_attributes></primitive>";
+    }
+
+    private static String nvpair(String owner, String name, String value) {
+        return "<nvpair id=\"" + owner + "-" + name + "\" name=\"" + name + "\" value=\"" + value + "\"/>";
+    }
+
+    private static String hbdaemon(String id, String tag, String mode) {
+        return "<primitive id=\"" + id + "\" class=\"heartbeat\" type=\"hbdaemon\"><instance_attributes id=\"" + id
+                + "-ia\">" + nvpair(id, "1", tag) + nvpair(id, "2", mode) + "</instance_attributes><operations>"
+                + "<op id=\"" + id
+                + "-mon\" name=\"monitor\" interval=\"2s\" timeout=\"10s\"/></operations></primitive>";
+    }
+
+    private static String sleeper(String id, String tag) {
+        return "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"heartbeat\" type=\"anything\">"
+                + "<instance_attributes id=\"" + id + "-ia\">" + nvpair(id, "binfile", "/bin/sleep")
+                + nvpair(id, "cmdline_options", tag) + "</instance_attributes><operations><op id=\"" + id
+                + "-mon\" name=\"monitor\" interval=\"2s\" timeout=\"10s\"/></operations></primitive>";
+    }
+
+    /** Creates the resource with a preference for {@code node} and waits until its process runs there. */
+    private static void startOn(String xml, String id, String tag, String node) throws InterruptedException {
+        create(xml);
+        ok(Cli.cibadmin(
+                servers(),
+                "-C",
+                "-o",
+                "constraints",
+                "-X",
+                "<rsc_location id=\"" + id + "-prefers\" rsc=\"" + id + "\" node=\"" + node + "\" score=\"200\"/>"));
+        awaitRunning(tag, Set.of(node));
+    }
+
+    /** Waits until one process {@code sleep TAG} runs, started by the agent of one of {@code nodes}; returns it. */
+    private static String awaitRunning(String tag, Set<String> nodes) throws InterruptedException {
+        String[] on = new String[1];
+        Cibs.await("sleep " + tag + " running on one of " + nodes, 90_000, () -> {
+            List<Long> pids = LiveProcesses.running("sleep", tag);
+            on[0] = pids.size() == 1 ? LiveProcesses.node(pids.get(0)) : "";
+            return nodes.contains(on[0]);
+        });
+        return on[0];
+    }
+
+    private static void awaitAllOnline() throws InterruptedException {
+        Cibs.await("node1 node2 node3 online again", 90_000, () -> Cli.run("crm_mon", servers(), "-1")
+                .out()
+                .contains("Online: [ node1 node2 node3 ]"));
+    }
+
+    /** The event log's summaries, in revision order. */
+    private static List<String> events() {
+        return ok(Cli.raftbeat(servers(), "events")).out().lines().toList();
+    }
+
+    /** The index of the first event after {@code from} that contains every one of {@code texts}. */
+    private static int after(List<String> events, int from, String... texts) {
+        for (int i = from + 1; i < events.size(); i++) {
+            String e = events.get(i);
+            if (List.of(texts).stream().allMatch(e::contains)) {
+                return i;
+            }
+        }
+        throw new AssertionError(
+                "no event with " + List.of(texts) + " after line " + from + " in\n" + String.join("\n", events));
+    }
+
+    private static Set<String> others(String node) {
+        return Set.copyOf(NODES.stream().filter(n -> !n.equals(node)).toList());
+    }
+
+    @Test
+    @Order(1)
+    void aStopThatFailsWhileStatusSaysRunningRebootsTheNodeBeforeTheResourceMoves() throws Exception {
+        startOn(hbdaemon("stuck", "4101", "stuck"), "stuck", "4101", "node1");
+        int before = events().size() - 1;
+        String moved;
+        try (CopyWatch watch = new CopyWatch("sleep", "4101")) {
+            ok(Cli.run("crm_resource", servers(), "--ban", "-r", "stuck", "-N", "node1"));
+            moved = awaitRunning("4101", others("node1"));
+            assertEquals(1, watch.most(), "stuck ran on two nodes at once: " + watch.nodes());
+        }
+        List<String> events = events();
+        int stopFailed = after(events, before, "stuck stop", "node1", "status still reports it running");
+        int fenced = after(events, stopFailed, "reboot of node1 succeeded", "fence-local");
+        after(events, fenced, "stuck start on " + moved);
+        awaitAllOnline();
+    }
+
+    @Test
+    @Order(2)
+    void aStopThatFailsWhileStatusSaysStoppedCountsAsStoppedAndFencesNothing() throws Exception {
+        startOn(hbdaemon("flaky", "4102", "flaky"), "flaky", "4102", "node2");
+        int before = events().size() - 1;
+        try (CopyWatch watch = new CopyWatch("sleep", "4102")) {
+            ok(Cli.run("crm_resource", servers(), "--ban", "-r", "flaky", "-N", "node2"));
+            String moved = awaitRunning("4102", others("node2"));
+            assertEquals(1, watch.most(), "flaky ran on two nodes at once: " + watch.nodes());
+            List<String> events = events();
+            after(events, before, "flaky stop", "node2", "status reports it stopped");
+            after(events, before, "flaky start on " + moved);
+            assertFalse(
+                    events.subList(before + 1, events.size()).stream().anyMatch(e -> e.contains("of node2")),
+                    "no fencing of node2:\n" + String.join("\n", events));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aNodeWhoseAgentDiesIsFencedBeforeItsResourcesMove() throws Exception {
+        startOn(sleeper("sleeper", "4103"), "sleeper", "4103", "node3");
+        int before = events().size() - 1;
+        try (CopyWatch watch = new CopyWatch("sleep", "4103")) {
+            agents.kill9("node3");
+            String moved = awaitRunning("4103", others("node3"));
+            assertEquals(1, watch.most(), "sleeper ran on two nodes at once: " + watch.nodes());
+            List<String> events = events();
+            int lost = after(events, before, "node3 lost");
+            int fenced = after(events, lost, "reboot of node3 succeeded", "fence-local");
+            after(events, fenced, "sleeper start on " + moved);
+        }
+        awaitAllOnline();
+    }
+
+    @Test
+    @Order(4)
+    void aDeviceThatFailsOrHangsIsEscalatedPastAndNothingMovesUntilTheNodeIsFenced() throws Exception {
+        Path hang = agents.dir().resolve("fence-agents").resolve("fence_hang");
+        Files.writeString(
+                hang,
+                "#!/bin/sh\n"
+                        + "action=reboot\n"
+                        + "while read -r line; do case \"$line\" in action=*) action=${line#action=} ;; esac; done\n"
+                        + "case \"$action\" in reboot|off) exec sleep 3600 ;; *) exit 0 ;; esac\n");
+        Files.setPosixFilePermissions(hang, PosixFilePermissions.fromString("rwxr-xr-x"));
+        create(device(
+                "fence-fail",
+                "fence_dummy",
+                nvpair("fence-fail", "type", "fail") + nvpair("fence-fail", "pcmk_host_list", "node1")));
+        create(device(
+                "fence-hang",
+                "fence_hang",
+                nvpair("fence-hang", "pcmk_host_list", "node1") + nvpair("fence-hang", "pcmk_reboot_timeout", "3s")));
+        ok(Cli.cibadmin(
+                servers(),
+                "-C",
+                "-o",
+                "configuration",
+                "-X",
+                "<fencing-topology>"
+                        + "<fencing-level id=\"node1-1\" target=\"node1\" index=\"1\" devices=\"fence-fail\"/>"
+                        + "<fencing-level id=\"node1-2\" target=\"node1\" index=\"2\" devices=\"fence-hang\"/>"
+                        + "<fencing-level id=\"node1-3\" target=\"node1\" index=\"3\" devices=\"fence-local\"/>"
+                        + "</fencing-topology>"));
+        startOn(sleeper("escalated", "4104"), "escalated", "4104", "node1");
+        int before = events().size() - 1;
+        try (CopyWatch watch = new CopyWatch("sleep", "4104")) {
+            agents.kill9("node1");
+            String moved = awaitRunning("4104", others("node1"));
+            assertEquals(1, watch.most(), "escalated ran on two nodes at once: " + watch.nodes());
+            List<String> events = events();
+            int failed = after(events, before, "device fence-fail", "failed");
+            int hung = after(events, failed, "device fence-hang", "failed (rc");
+            int fenced = after(events, hung, "reboot of node1 succeeded", "fence-local");
+            after(events, fenced, "escalated start on " + moved);
+        }
+        awaitAllOnline();
+    }
+}
