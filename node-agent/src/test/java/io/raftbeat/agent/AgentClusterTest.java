@@ -2,7 +2,6 @@ package io.raftbeat.agent;
 
 import io.grpc.ClientInterceptor;
 import io.raftbeat.agent.exec.AgentPaths;
-import io.raftbeat.agent.exec.ResourceAgents;
 import io.raftbeat.agent.reconcile.OperationExecutor;
 import io.raftbeat.agent.state.Xml;
 import io.raftbeat.proto.v1.Action;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.w3c.dom.Element;
@@ -92,13 +92,17 @@ abstract class AgentClusterTest extends MiniCibClusterTest {
 
     /** Starts an agent whose calls to the store go through {@code network}; returns once it runs. */
     protected NodeAgent startAgent(String node, List<ClientInterceptor> network) throws Exception {
-        ResourceAgents real = new ResourceAgents(paths(node));
-        OperationExecutor counted = (cls, op, call) -> {
+        return startAgent(options(node), network);
+    }
+
+    /** Starts an agent with these options whose calls to the store go through {@code network}. */
+    protected NodeAgent startAgent(AgentOptions options, List<ClientInterceptor> network) throws Exception {
+        UnaryOperator<OperationExecutor> counted = real -> (cls, op, call) -> {
             runs.computeIfAbsent(call.resourceId() + " " + op + " " + call.intervalMs(), k -> new AtomicInteger())
                     .incrementAndGet();
             return real.run(cls, op, call);
         };
-        NodeAgent agent = new NodeAgent(options(node), counted, network);
+        NodeAgent agent = new NodeAgent(options, counted, network);
         agents.add(agent);
         agent.start();
         return agent;

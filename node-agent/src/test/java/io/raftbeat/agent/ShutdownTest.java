@@ -29,7 +29,14 @@ class ShutdownTest extends AgentClusterTest {
     protected AgentOptions options(String node) throws Exception {
         AgentOptions o = super.options(node);
         return new AgentOptions(
-                o.node(), o.servers(), o.workDir(), o.lease(), o.heartbeat(), o.paths(), shutdownTimeout);
+                o.node(),
+                o.servers(),
+                o.workDir(),
+                o.lease(),
+                o.heartbeat(),
+                o.paths(),
+                shutdownTimeout,
+                o.selfFence());
     }
 
     @Test

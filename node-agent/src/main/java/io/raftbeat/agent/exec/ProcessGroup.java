@@ -39,6 +39,26 @@ final class ProcessGroup {
         destroy(leader.toHandle(), force);
     }
 
+    /** SIGKILLs the whole group {@code pgid}, whatever its leader became; false when no member was left. */
+    static boolean kill(long pgid) {
+        ProcessBuilder kill = new ProcessBuilder(KILL.toString(), "-s", "KILL", "--", "-" + pgid)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        try {
+            Process k = kill.start();
+            if (!k.waitFor(2, TimeUnit.SECONDS)) {
+                k.destroyForcibly();
+                return false;
+            }
+            return k.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static void destroy(ProcessHandle p, boolean force) {
         if (force) {
             p.destroyForcibly();
