@@ -66,8 +66,12 @@ abstract class AgentClusterTest extends MiniCibClusterTest {
     }
 
     @AfterEach
-    void closeAgents() {
+    void closeAgents() throws InterruptedException {
         agents.forEach(NodeAgent::close);
+        // As the crash close() is, it leaves the resources running: end them, found by their RAFTBEAT_NODE marker.
+        for (NodeAgent agent : agents) {
+            agent.processes().killAll();
+        }
     }
 
     protected AgentPaths paths(String node) throws Exception {
