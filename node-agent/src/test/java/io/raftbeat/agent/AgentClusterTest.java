@@ -219,6 +219,18 @@ abstract class AgentClusterTest extends MiniCibClusterTest {
                 () -> nodeState(node).entrySet().containsAll(expected.entrySet()));
     }
 
+    /** Applies {@code xml} to {@code scope} of the CIB through the leader. */
+    protected void apply(CibOperation op, String scope, String xml) {
+        cluster.cib(leaderId())
+                .withDeadlineAfter(30, TimeUnit.SECONDS)
+                .apply(CibRequest.newBuilder()
+                        .setOperation(op)
+                        .setScope(scope)
+                        .setAllowCreate(true)
+                        .setXml(xml)
+                        .build());
+    }
+
     protected long revision() {
         return cluster.member(leaderId()).raft().stateMachine().revision();
     }

@@ -118,16 +118,6 @@ class ShutdownTest extends AgentClusterTest {
         return paths(node).runDir().resolve("resource-agents").resolve("Dummy-d.state");
     }
 
-    private void apply(CibOperation op, String scope, String xml) {
-        cluster.cib(leaderId())
-                .apply(CibRequest.newBuilder()
-                        .setOperation(op)
-                        .setScope(scope)
-                        .setAllowCreate(true)
-                        .setXml(xml)
-                        .build());
-    }
-
     private static String dummy(String id, String meta) {
         return "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"heartbeat\" type=\"Dummy\">" + meta
                 + "</primitive>";

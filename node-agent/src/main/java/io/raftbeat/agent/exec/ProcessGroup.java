@@ -18,22 +18,8 @@ final class ProcessGroup {
 
     /** Sends SIGTERM ({@code force} false) or SIGKILL to the group led by {@code leader}. */
     static void signal(Process leader, boolean force) {
-        String sig = force ? "KILL" : "TERM";
-        ProcessBuilder kill = new ProcessBuilder(KILL.toString(), "-s", sig, "--", "-" + leader.pid())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        try {
-            Process k = kill.start();
-            if (!k.waitFor(2, TimeUnit.SECONDS)) {
-                k.destroyForcibly();
-            }
-            if (k.exitValue() == 0) {
-                return;
-            }
-        } catch (IOException | IllegalThreadStateException e) {
-            // fall through to the per-process signals below
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (send(force ? "KILL" : "TERM", leader.pid())) {
+            return;
         }
         leader.descendants().forEach(p -> destroy(p, force));
         destroy(leader.toHandle(), force);
@@ -41,7 +27,12 @@ final class ProcessGroup {
 
     /** SIGKILLs the whole group {@code pgid}, whatever its leader became; false when no member was left. */
     static boolean kill(long pgid) {
-        ProcessBuilder kill = new ProcessBuilder(KILL.toString(), "-s", "KILL", "--", "-" + pgid)
+        return send("KILL", pgid);
+    }
+
+    /** Runs {@code kill -s SIG -- -PGID}; true when it signalled the group. */
+    private static boolean send(String sig, long pgid) {
+        ProcessBuilder kill = new ProcessBuilder(KILL.toString(), "-s", sig, "--", "-" + pgid)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         try {

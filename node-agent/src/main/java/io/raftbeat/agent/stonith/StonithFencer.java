@@ -51,7 +51,7 @@ public final class StonithFencer implements FenceDevice {
         Map<String, String> params = new HashMap<>(call.parameters());
         String plug = DeviceTargets.plugOf(params, target);
         String plugLine = plugLine(params, plug);
-        Optional<AgentResult> cannot = hostCheck(call, target, plug, plugLine);
+        Optional<AgentResult> cannot = hostCheck(call, params, target, plug, plugLine);
         if (cannot.isPresent()) {
             return cannot.get();
         }
@@ -84,8 +84,8 @@ public final class StonithFencer implements FenceDevice {
     }
 
     /** Empty when the device may fence {@code target}; else the result saying why it cannot. */
-    private Optional<AgentResult> hostCheck(AgentCall call, String target, String plug, String plugLine) {
-        Map<String, String> params = call.parameters();
+    private Optional<AgentResult> hostCheck(
+            AgentCall call, Map<String, String> params, String target, String plug, String plugLine) {
         String check = DeviceTargets.configuredCheck(params);
         if (check.isEmpty()) {
             AgentResult metadata = device.run(call, "metadata", true, null, Map.of(), exit -> exit == 0 ? 0 : 1);
