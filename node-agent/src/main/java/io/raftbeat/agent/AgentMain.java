@@ -1,7 +1,6 @@
 package io.raftbeat.agent;
 
 import io.raftbeat.agent.exec.AgentPaths;
-import io.raftbeat.agent.exec.ResourceAgents;
 import io.raftbeat.agent.state.IntervalSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,6 +51,14 @@ public final class AgentMain implements Callable<Integer> {
             description = "how long a clean stop waits for this node's resources to move away, e.g. 60s, 2min"
                     + " (default: ${DEFAULT-VALUE})")
     String shutdownTimeout = "60s";
+
+    @Option(
+            names = "--self-fence",
+            arity = "0..1",
+            fallbackValue = "true",
+            description = "stop, then kill, this node's resources when the lease cannot be renewed (at 0.6 and 0.9"
+                    + " of it), as SBD's watchdog would; --self-fence=false turns it off (default: ${DEFAULT-VALUE})")
+    boolean selfFence = true;
 
     @Option(names = "--ocf-root", description = "OCF root (default: /usr/lib/ocf)")
     Path ocfRoot;
@@ -109,7 +116,8 @@ public final class AgentMain implements Callable<Integer> {
                 Duration.ofMillis(leaseMs),
                 Duration.ofMillis(heartbeatMs),
                 paths,
-                Duration.ofMillis(shutdownMs));
+                Duration.ofMillis(shutdownMs),
+                selfFence);
     }
 
     @Override
@@ -128,7 +136,7 @@ public final class AgentMain implements Callable<Integer> {
             System.err.println("raftbeat-agent: cannot create " + e.getMessage() + " (exit 73)");
             return CANTCREAT;
         }
-        NodeAgent agent = new NodeAgent(options, new ResourceAgents(options.paths())::run);
+        NodeAgent agent = new NodeAgent(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * What one {@code raftbeat-agent} runs with: its node name, the store members to talk to (in the order to try
  * them), its working directory, the lease it asks for and how often it renews it, where the resource agents live,
- * and how long a clean stop waits for the cluster to move this node's resources away. Built once at start-up;
- * immutable.
+ * how long a clean stop waits for the cluster to move this node's resources away, and whether the agent fences
+ * itself when it cannot renew its lease ({@code selfFence}, on by default: see {@code lease.SelfFence}). Built once
+ * at start-up; immutable.
  */
 public record AgentOptions(
         String node,
@@ -20,7 +21,8 @@ public record AgentOptions(
         Duration lease,
         Duration heartbeat,
         AgentPaths paths,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        boolean selfFence) {
     /** How long a clean stop waits by default for this node's resources to be stopped or moved. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
 
@@ -51,10 +53,15 @@ public record AgentOptions(
         }
     }
 
-    /** As above with the default shutdown timeout. */
+    /** As above with the default shutdown timeout and self-fencing on. */
     public AgentOptions(
             String node, List<String> servers, Path workDir, Duration lease, Duration heartbeat, AgentPaths paths) {
-        this(node, servers, workDir, lease, heartbeat, paths, DEFAULT_SHUTDOWN_TIMEOUT);
+        this(node, servers, workDir, lease, heartbeat, paths, DEFAULT_SHUTDOWN_TIMEOUT, true);
+    }
+
+    /** The same options with self-fencing on or off. */
+    public AgentOptions withSelfFence(boolean on) {
+        return new AgentOptions(node, servers, workDir, lease, heartbeat, paths, shutdownTimeout, on);
     }
 
     /** Parses a comma-separated {@code host:port} list; throws naming the malformed entry. */

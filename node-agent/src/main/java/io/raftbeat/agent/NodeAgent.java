@@ -1,13 +1,19 @@
 package io.raftbeat.agent;
 
 import io.grpc.ClientInterceptor;
+import io.raftbeat.agent.exec.NodeProcesses;
+import io.raftbeat.agent.exec.ResourceAgents;
 import io.raftbeat.agent.lease.Backoff;
 import io.raftbeat.agent.lease.Lease;
+import io.raftbeat.agent.lease.LeaseDeadline;
+import io.raftbeat.agent.lease.SelfFence;
 import io.raftbeat.agent.lease.StoreMembers;
 import io.raftbeat.agent.lease.StoreUnavailableException;
 import io.raftbeat.agent.monitor.ComplianceWarnings;
 import io.raftbeat.agent.monitor.RecurringMonitors;
 import io.raftbeat.agent.reconcile.ActionRunner;
+import io.raftbeat.agent.reconcile.EmergencyStop;
+import io.raftbeat.agent.reconcile.FenceActions;
 import io.raftbeat.agent.reconcile.OperationExecutor;
 import io.raftbeat.agent.reconcile.ResourceExecutor;
 import io.raftbeat.agent.reconcile.ResourceQueues;
@@ -24,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * configured resource, and only then run actions. {@link #leave} is the clean stop (SIGTERM): the node is marked
  * shutting down, the cluster stops or moves its resources through the usual actions, then it leaves. {@link #close}
  * stops as a crash would, without leaving or stopping anything: a restarted agent finds them running by probing.
+ * Every process it starts for a resource carries the marker {@code RAFTBEAT_NODE=<node>} ({@link NodeProcesses});
+ * with self-fencing on, a lease it cannot renew stops, then kills, them ({@link SelfFence}).
  */
 public final class NodeAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
@@ -51,28 +61,59 @@ public final class NodeAgent implements AutoCloseable {
     private final ActionWatch watch;
     private final Lease lease;
     private final ExecutorService reprobes = Executors.newSingleThreadExecutor(DaemonThreads.named("reprobe"));
+    private final AtomicBoolean reprobePending = new AtomicBoolean();
     private final ShutdownDrain drain;
+    private final NodeProcesses processes;
+    private final FenceActions fences;
+    private final EmergencyStop emergency;
+    private final SelfFence selfFence;
     private volatile boolean joined;
     private volatile boolean stopping;
 
-    /** An agent not yet started; {@code operations} runs the resource agents ({@code ResourceAgents::run}). */
-    public NodeAgent(AgentOptions options, OperationExecutor operations) {
-        this(options, operations, List.of());
+    /** An agent not yet started, running this machine's resource agents ({@link ResourceAgents}). */
+    public NodeAgent(AgentOptions options) {
+        this(options, UnaryOperator.identity(), List.of());
     }
 
-    /** As above, every call to the store going through {@code network} (tests cut the agent off there). */
-    NodeAgent(AgentOptions options, OperationExecutor operations, List<ClientInterceptor> network) {
+    /**
+     * As above, each operation going through {@code operations} (tests count them) and every call to the store
+     * through {@code network} (tests cut the agent off there).
+     */
+    NodeAgent(AgentOptions options, UnaryOperator<OperationExecutor> operations, List<ClientInterceptor> network) {
         this.options = options;
+        this.processes = new NodeProcesses(options.node());
+        ResourceAgents agents = new ResourceAgents(options.paths(), processes);
         this.members = new StoreMembers(options.servers(), network);
         this.reporter = new Reporter(options.node(), members, callIds);
-        this.executor = new ResourceExecutor(operations, new ComplianceWarnings());
+        this.executor = new ResourceExecutor(operations.apply(agents::run), new ComplianceWarnings());
         this.monitors = new RecurringMonitors(queues, executor, reporter);
         this.probes = new StartupProbes(queues, executor, reporter);
-        ActionRunner runner = new ActionRunner(options.node(), queues, executor, monitors, reporter);
+        this.fences = new FenceActions(options.node(), agents);
+        this.emergency = new EmergencyStop(executor, monitors);
+        LeaseDeadline deadline = new LeaseDeadline(options.lease());
+        this.selfFence = new SelfFence(deadline, new SelfFence.Steps() {
+            @Override
+            public void stopAll() {
+                emergency.stopAll();
+            }
+
+            @Override
+            public int killAll() throws InterruptedException {
+                return processes.killAll();
+            }
+
+            @Override
+            public void regained() {
+                reprobe();
+            }
+        });
+        ActionRunner runner =
+                new ActionRunner(options.node(), queues, executor, monitors, reporter, fences, selfFence::lost);
         this.drain = new ShutdownDrain(members, options.node(), reporter, runner::idle, Clock.systemUTC());
         this.watch = new ActionWatch(members, options.node(), runner::listed, runner::offer);
         this.leaseMembers = new StoreMembers(options.servers(), network);
-        this.lease = new Lease(leaseMembers, options.node(), options.lease(), options.heartbeat(), this::reprobe);
+        this.lease =
+                new Lease(leaseMembers, options.node(), options.lease(), options.heartbeat(), this::reprobe, deadline);
     }
 
     /**
@@ -87,6 +128,11 @@ public final class NodeAgent implements AutoCloseable {
         }
         joined = true;
         lease.start();
+        if (options.selfFence()) {
+            selfFence.start();
+        } else {
+            LOG.warn("self-fencing is off: this node's resources keep running when its lease is lost");
+        }
         String resources = readWithRetry(true);
         if (resources == null) {
             return;
@@ -120,9 +166,16 @@ public final class NodeAgent implements AutoCloseable {
         return null;
     }
 
-    /** After a rejoin the cluster may think nothing runs here: probe everything again, behind queued actions. */
+    /**
+     * After a rejoin the cluster may think nothing runs here, after self-fencing that everything still does: probe
+     * everything again, behind queued actions (once, when a rejoin and the end of self-fencing both ask).
+     */
     private void reprobe() {
+        if (!reprobePending.compareAndSet(false, true)) {
+            return;
+        }
         reprobes.execute(() -> {
+            reprobePending.set(false);
             try {
                 String resources = readWithRetry(false);
                 if (resources != null) {
@@ -136,6 +189,11 @@ public final class NodeAgent implements AutoCloseable {
 
     public ResourceExecutor executor() {
         return executor;
+    }
+
+    /** The processes this agent started for its resources (marker {@code RAFTBEAT_NODE=<node>}). */
+    public NodeProcesses processes() {
+        return processes;
     }
 
     /**
@@ -152,6 +210,7 @@ public final class NodeAgent implements AutoCloseable {
             }
         }
         stopping = true;
+        selfFence.close(); // a clean stop stops heartbeating on purpose
         watch.close();
         monitors.close();
         queues.close(Duration.ofSeconds(2));
@@ -170,6 +229,7 @@ public final class NodeAgent implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        selfFence.close();
         lease.close();
         watch.close();
         monitors.close();
@@ -179,6 +239,8 @@ public final class NodeAgent implements AutoCloseable {
 
     private void shutdown() {
         reprobes.shutdownNow();
+        fences.close();
+        emergency.close();
         reporter.close();
         members.close();
         leaseMembers.close();

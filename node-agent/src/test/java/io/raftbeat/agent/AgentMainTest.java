@@ -48,6 +48,14 @@ class AgentMainTest {
     }
 
     @Test
+    void selfFencingIsOnUnlessTurnedOff() {
+        assertTrue(parse(null).selfFence());
+        assertTrue(parse(null, "--self-fence").selfFence());
+        assertEquals(false, parse(null, "--self-fence=false").selfFence());
+        assertEquals(false, parse(null, "--self-fence", "false").selfFence());
+    }
+
+    @Test
     void serversComeFromTheFlagElseCibServer() {
         assertEquals(List.of("h:1", "h:2"), parse("h:1, h:2").servers());
         assertEquals(List.of("x:9"), parse("h:1", "--servers", "x:9").servers());

@@ -29,7 +29,14 @@ class ShutdownTest extends AgentClusterTest {
     protected AgentOptions options(String node) throws Exception {
         AgentOptions o = super.options(node);
         return new AgentOptions(
-                o.node(), o.servers(), o.workDir(), o.lease(), o.heartbeat(), o.paths(), shutdownTimeout);
+                o.node(),
+                o.servers(),
+                o.workDir(),
+                o.lease(),
+                o.heartbeat(),
+                o.paths(),
+                shutdownTimeout,
+                o.selfFence());
     }
 
     @Test
@@ -109,16 +116,6 @@ class ShutdownTest extends AgentClusterTest {
 
     private Path dummyState(String node) throws Exception {
         return paths(node).runDir().resolve("resource-agents").resolve("Dummy-d.state");
-    }
-
-    private void apply(CibOperation op, String scope, String xml) {
-        cluster.cib(leaderId())
-                .apply(CibRequest.newBuilder()
-                        .setOperation(op)
-                        .setScope(scope)
-                        .setAllowCreate(true)
-                        .setXml(xml)
-                        .build());
     }
 
     private static String dummy(String id, String meta) {

@@ -18,25 +18,36 @@ final class ProcessGroup {
 
     /** Sends SIGTERM ({@code force} false) or SIGKILL to the group led by {@code leader}. */
     static void signal(Process leader, boolean force) {
-        String sig = force ? "KILL" : "TERM";
-        ProcessBuilder kill = new ProcessBuilder(KILL.toString(), "-s", sig, "--", "-" + leader.pid())
+        if (send(force ? "KILL" : "TERM", leader.pid())) {
+            return;
+        }
+        leader.descendants().forEach(p -> destroy(p, force));
+        destroy(leader.toHandle(), force);
+    }
+
+    /** SIGKILLs the whole group {@code pgid}, whatever its leader became; false when no member was left. */
+    static boolean kill(long pgid) {
+        return send("KILL", pgid);
+    }
+
+    /** Runs {@code kill -s SIG -- -PGID}; true when it signalled the group. */
+    private static boolean send(String sig, long pgid) {
+        ProcessBuilder kill = new ProcessBuilder(KILL.toString(), "-s", sig, "--", "-" + pgid)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         try {
             Process k = kill.start();
             if (!k.waitFor(2, TimeUnit.SECONDS)) {
                 k.destroyForcibly();
+                return false;
             }
-            if (k.exitValue() == 0) {
-                return;
-            }
-        } catch (IOException | IllegalThreadStateException e) {
-            // fall through to the per-process signals below
+            return k.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        leader.descendants().forEach(p -> destroy(p, force));
-        destroy(leader.toHandle(), force);
     }
 
     private static void destroy(ProcessHandle p, boolean force) {

@@ -38,6 +38,7 @@ public final class ProcessRunner {
     private static final long KILLED_WAIT_MS = 5_000;
 
     private final Duration grace;
+    private final NodeProcesses node;
 
     public ProcessRunner() {
         this(DEFAULT_GRACE);
@@ -45,10 +46,19 @@ public final class ProcessRunner {
 
     /** {@code grace}: how long a timed-out process group has between SIGTERM and SIGKILL. */
     public ProcessRunner(Duration grace) {
+        this(grace, null);
+    }
+
+    /**
+     * As above, for a node agent: every child gets {@code node}'s environment marker and its process group is
+     * registered there while it runs ({@code node} null: neither, as for {@code crm_resource --force-*}).
+     */
+    public ProcessRunner(Duration grace, NodeProcesses node) {
         if (grace.isNegative()) {
             throw new IllegalArgumentException("negative kill grace " + grace);
         }
         this.grace = grace;
+        this.node = node;
     }
 
     public ProcessOutcome run(ProcessSpec spec) {
@@ -63,6 +73,19 @@ public final class ProcessRunner {
         } catch (IOException | RuntimeException e) {
             return ProcessOutcome.notStarted("cannot start " + program + ": " + e.getMessage(), elapsedMs(started));
         }
+        if (node != null) {
+            node.started(process.pid());
+        }
+        try {
+            return await(process, spec, started);
+        } finally {
+            if (node != null) {
+                node.finished(process.pid());
+            }
+        }
+    }
+
+    private ProcessOutcome await(Process process, ProcessSpec spec, long started) {
         BoundedOutput output = new BoundedOutput();
         InputStream in = process.getInputStream();
         feed(process, spec.stdin());
@@ -80,7 +103,7 @@ public final class ProcessRunner {
         return new ProcessOutcome(ending, exit, problem, output.text(), elapsedMs(started));
     }
 
-    private static Process start(ProcessSpec spec) throws IOException {
+    private Process start(ProcessSpec spec) throws IOException {
         List<String> argv = new ArrayList<>(spec.argv().size() + 1);
         argv.add(SETSID.toString());
         argv.addAll(spec.argv());
@@ -89,6 +112,9 @@ public final class ProcessRunner {
                 .directory(spec.workDir().toFile());
         pb.environment().clear();
         pb.environment().putAll(spec.env());
+        if (node != null) {
+            pb.environment().putAll(node.environment());
+        }
         if (spec.stdin().length == 0) {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }

@@ -3,7 +3,9 @@ package io.raftbeat.agent.exec;
 import io.raftbeat.agent.heartbeat.HeartbeatAgent;
 import io.raftbeat.agent.lsb.LsbAgent;
 import io.raftbeat.agent.ocf.OcfAgent;
+import io.raftbeat.agent.stonith.FenceDevice;
 import io.raftbeat.agent.stonith.StonithAgent;
+import io.raftbeat.agent.stonith.StonithFencer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +16,18 @@ import java.util.Optional;
  * and {@code crm_resource --force-*} both call {@link #run}. Thread-safe; it never throws for what an agent does or
  * for a bad class, operation or name: those come back as results.
  */
-public final class ResourceAgents {
+public final class ResourceAgents implements FenceDevice {
     private final Map<String, ResourceAgent> byClass;
+    private final FenceDevice fencer;
 
     /** The standard classes over {@code paths}, killing timed-out agents after {@link ProcessRunner#DEFAULT_GRACE}. */
     public ResourceAgents(AgentPaths paths) {
         this(paths, new ProcessRunner());
+    }
+
+    /** The classes a node agent runs: every process they start carries {@code node}'s marker. */
+    public ResourceAgents(AgentPaths paths, NodeProcesses node) {
+        this(paths, new ProcessRunner(ProcessRunner.DEFAULT_GRACE, node));
     }
 
     public ResourceAgents(AgentPaths paths, ProcessRunner runner) {
@@ -28,6 +36,13 @@ public final class ResourceAgents {
                 "lsb", new LsbAgent(paths.initDir(), runner),
                 "heartbeat", new HeartbeatAgent(paths.haResourceDir(), runner),
                 "stonith", new StonithAgent(paths.fenceDir(), paths.runDir(), runner));
+        this.fencer = new StonithFencer(paths.fenceDir(), runner);
+    }
+
+    /** Fences {@code target} with the stonith device {@code call} names ({@link StonithFencer}). */
+    @Override
+    public AgentResult fence(AgentCall call, String action, String target) {
+        return fencer.fence(call, action, target);
     }
 
     /** The executor of {@code resourceClass} (case-insensitive), empty when this machine has no such class. */

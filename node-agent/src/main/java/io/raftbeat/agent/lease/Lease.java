@@ -31,17 +31,26 @@ public final class Lease implements AutoCloseable {
     private final Duration lease;
     private final Duration heartbeat;
     private final Runnable onRejoin;
+    private final LeaseDeadline deadline;
     private final ScheduledExecutorService beats =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("heartbeat"));
     private volatile boolean closed;
     private boolean failing;
 
-    public Lease(StoreMembers members, String node, Duration lease, Duration heartbeat, Runnable onRejoin) {
+    /** {@code deadline} learns the send time of every heartbeat and join the leader acknowledged. */
+    public Lease(
+            StoreMembers members,
+            String node,
+            Duration lease,
+            Duration heartbeat,
+            Runnable onRejoin,
+            LeaseDeadline deadline) {
         this.members = members;
         this.node = node;
         this.lease = lease;
         this.heartbeat = heartbeat;
         this.onRejoin = onRejoin;
+        this.deadline = deadline;
     }
 
     /**
@@ -67,11 +76,13 @@ public final class Lease implements AutoCloseable {
         boolean warned = false;
         while (!closed) {
             try {
+                long sent = System.nanoTime();
                 JoinResponse joined = members.call(
                         (channel, deadline) -> AgentServiceGrpc.newBlockingStub(channel)
                                 .withDeadline(deadline)
                                 .join(request),
                         JOIN_ATTEMPT);
+                deadline.acknowledged(sent);
                 LOG.info(
                         "joined as {} via {} (revision {}, term {})",
                         node,
@@ -102,7 +113,11 @@ public final class Lease implements AutoCloseable {
             return;
         }
         try {
+            long sent = System.nanoTime();
             HeartbeatResponse answer = heartbeatOnce();
+            if (!answer.getRejoin()) {
+                deadline.acknowledged(sent);
+            }
             if (failing) {
                 LOG.info("lease renewed again by {}", members.preferred());
                 failing = false;

@@ -118,6 +118,13 @@ public final class RecurringMonitors implements AutoCloseable {
         return cancelled;
     }
 
+    /** Ends every monitor without reporting (self-fencing: the store is out of reach, the probes tell it later). */
+    public void cancelEverything() {
+        for (MonitorKey key : List.copyOf(running.keySet())) {
+            cancel(key);
+        }
+    }
+
     public boolean isRunning(MonitorKey key) {
         return running.containsKey(key);
     }

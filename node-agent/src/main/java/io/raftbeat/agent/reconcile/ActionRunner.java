@@ -1,5 +1,7 @@
 package io.raftbeat.agent.reconcile;
 
+import io.raftbeat.agent.exec.AgentResult;
+import io.raftbeat.agent.exec.ExecStatus;
 import io.raftbeat.agent.monitor.MonitorKey;
 import io.raftbeat.agent.monitor.RecurringMonitors;
 import io.raftbeat.agent.report.OpResults;
@@ -8,13 +10,17 @@ import io.raftbeat.proto.v1.Action;
 import io.raftbeat.proto.v1.OpResult;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes the actions meant for this node, each at most once, on its resource's queue, and reports each result
- * with the action's id, transition and target. Besides running the agent: a stop first cancels the resource's
- * recurring monitors, a {@code cancel} ends one, and a monitor with an interval that met its target starts one.
+ * Executes the actions meant for this node, each at most once, on its resource's queue (fence actions at once, on
+ * {@link FenceActions}' threads), and reports each result with the action's id, transition and target. Besides
+ * running the agent: a stop first cancels the resource's recurring monitors and escalates when it fails
+ * ({@link StopEscalation}), a {@code cancel} ends one monitor, and a monitor with an interval that met its target
+ * starts one. While the node's lease is lost (self-fencing) nothing new starts: every action but a stop, a cancel
+ * or a probe is answered "cancelled" (op-status 1, which the scheduler does not count as a failure) without running.
  * {@link #offer} is called from the watch thread; the rest runs on the resource queues.
  */
 public final class ActionRunner {
@@ -27,18 +33,27 @@ public final class ActionRunner {
     private final ResourceExecutor executor;
     private final RecurringMonitors monitors;
     private final Reporter reporter;
+    private final FenceActions fences;
+    private final StopEscalation stops;
+    private final BooleanSupplier leaseLost;
 
+    /** {@code leaseLost} tells whether the node is self-fencing: then nothing new starts. */
     public ActionRunner(
             String node,
             ResourceQueues queues,
             ResourceExecutor executor,
             RecurringMonitors monitors,
-            Reporter reporter) {
+            Reporter reporter,
+            FenceActions fences,
+            BooleanSupplier leaseLost) {
         this.node = node;
         this.queues = queues;
         this.executor = executor;
         this.monitors = monitors;
         this.reporter = reporter;
+        this.fences = fences;
+        this.stops = new StopEscalation(executor);
+        this.leaseLost = leaseLost;
     }
 
     /**
@@ -59,20 +74,28 @@ public final class ActionRunner {
         }
         long seenMs = System.currentTimeMillis();
         LOG.info(
-                "action {}: {} {} (interval {} ms, transition {})",
+                "action {}: {} {}{} (interval {} ms, transition {})",
                 action.getId(),
                 action.getOperation(),
                 action.getResource().getId(),
+                FenceActions.isFence(action) ? " against " + action.getFenceTarget() : "",
                 action.getIntervalMs(),
                 action.getTransitionId());
         inFlight.incrementAndGet();
-        queues.submit(action.getResource().getId(), () -> {
+        Runnable task = () -> {
             try {
                 run(action, seenMs);
             } finally {
                 inFlight.decrementAndGet();
             }
-        });
+        };
+        if (FenceActions.isFence(action)) {
+            if (!fences.execute(task)) {
+                inFlight.decrementAndGet(); // stopping: the fencer retries it elsewhere
+            }
+        } else {
+            queues.submit(action.getResource().getId(), task);
+        }
     }
 
     /** No action is queued or running: every action taken so far has its result handed to the reporter. */
@@ -83,6 +106,21 @@ public final class ActionRunner {
     private void run(Action action, long seenMs) {
         long queueTimeMs = System.currentTimeMillis() - seenMs;
         String rsc = action.getResource().getId();
+        if (leaseLost.getAsBoolean() && !harmless(action)) {
+            OpResult refused =
+                    reporter.report(OpResults.answering(action, refused(action)).setQueueTimeMs(queueTimeMs));
+            LOG.warn(
+                    "action {}: {} {} not run: {}",
+                    action.getId(),
+                    action.getOperation(),
+                    rsc,
+                    refused.getExitReason());
+            return;
+        }
+        if (FenceActions.isFence(action)) {
+            report(action, fences.run(action), queueTimeMs);
+            return;
+        }
         switch (action.getOperation()) {
             case "cancel" -> {
                 reporter.report(OpResults.answering(action, cancelled(action)).setQueueTimeMs(queueTimeMs));
@@ -96,23 +134,50 @@ public final class ActionRunner {
             // A new monitor action replaces the one running for its key, whatever its own result.
             monitors.cancel(new MonitorKey(rsc, action.getIntervalMs()));
         }
-        OpResult.Builder result = executor.run(
-                action.getResource(),
-                action.getOperation(),
-                action.getIntervalMs(),
-                ResourceExecutor.timeoutOf(action));
+        OpResult.Builder result = action.getOperation().equals("stop")
+                ? stops.stop(action.getResource(), ResourceExecutor.timeoutOf(action))
+                : executor.run(
+                        action.getResource(),
+                        action.getOperation(),
+                        action.getIntervalMs(),
+                        ResourceExecutor.timeoutOf(action));
+        OpResult reported = report(action, result, queueTimeMs);
+        if (recurring && reported.getRcCode() == action.getTargetRc() && reported.getOpStatus() == 0) {
+            monitors.start(action, reported);
+        }
+    }
+
+    private OpResult report(Action action, OpResult.Builder result, long queueTimeMs) {
         OpResult reported = reporter.report(OpResults.answering(action, result).setQueueTimeMs(queueTimeMs));
         LOG.info(
                 "action {}: {} {} rc {} op-status {} {}",
                 action.getId(),
                 action.getOperation(),
-                rsc,
+                action.getResource().getId(),
                 reported.getRcCode(),
                 reported.getOpStatus(),
                 reported.getExitReason());
-        if (recurring && reported.getRcCode() == action.getTargetRc() && reported.getOpStatus() == 0) {
-            monitors.start(action, reported);
-        }
+        return reported;
+    }
+
+    /** What may run while the lease is lost: what stops or only looks (a probe), never what starts. */
+    private static boolean harmless(Action action) {
+        return switch (action.getOperation()) {
+            case "stop", "cancel" -> !FenceActions.isFence(action);
+            case "monitor" -> action.getIntervalMs() == 0 && !FenceActions.isFence(action);
+            default -> false;
+        };
+    }
+
+    private static OpResult.Builder refused(Action action) {
+        AgentResult cancelled = new AgentResult(
+                1,
+                ExecStatus.CANCELLED,
+                "not run: this node lost its lease and is self-fencing; nothing starts here until it rejoins",
+                "",
+                0,
+                "");
+        return OpResults.of(action.getResource(), action.getOperation(), action.getIntervalMs(), cancelled);
     }
 
     /** A cancel's answer is the ended monitor's result; a monitor that was not running ends all the same. */

@@ -6,20 +6,22 @@ import io.raftbeat.agent.exec.AgentResult;
 import io.raftbeat.agent.exec.ExecStatus;
 import io.raftbeat.agent.monitor.ComplianceWarnings;
 import io.raftbeat.agent.report.OpResults;
+import io.raftbeat.agent.state.ActiveResources;
 import io.raftbeat.proto.v1.OpResult;
 import io.raftbeat.proto.v1.ResourceSpec;
 import java.time.Duration;
 
 /**
  * Runs one operation of a resource through the class executors and turns the outcome into the result to report.
- * A compliance warning goes into the result's exit reason every time, and into the log once per resource. Called
- * on a resource queue's thread.
+ * A compliance warning goes into the result's exit reason every time, and into the log once per resource; every
+ * result is noted in {@link #active}. Called on a resource queue's thread (and by self-fencing's stops).
  */
 public final class ResourceExecutor {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
     private final OperationExecutor executor;
     private final ComplianceWarnings warnings;
+    private final ActiveResources active = new ActiveResources();
 
     public ResourceExecutor(OperationExecutor executor, ComplianceWarnings warnings) {
         this.executor = executor;
@@ -36,6 +38,7 @@ public final class ResourceExecutor {
             result = new AgentResult(1, ExecStatus.ERROR, "executor failed: " + e, "", 0, "");
         }
         OpResult.Builder built = OpResults.of(spec, operation, intervalMs, result);
+        active.record(spec, operation, result.rc(), result.status().code());
         String warning = result.complianceWarning();
         if (warning != null && !warning.isBlank()) {
             warnings.note(spec.getId(), warning);
@@ -48,6 +51,11 @@ public final class ResourceExecutor {
     /** The action's timeout, or Pacemaker's default of 20 s when the action names none. */
     public static Duration timeoutOf(io.raftbeat.proto.v1.Action action) {
         return action.getTimeoutMs() > 0 ? Duration.ofMillis(action.getTimeoutMs()) : DEFAULT_TIMEOUT;
+    }
+
+    /** The resources this node's results say may run here (self-fencing stops them). */
+    public ActiveResources active() {
+        return active;
     }
 
     public ComplianceWarnings warnings() {
