@@ -1,5 +1,7 @@
 package io.raftbeat.server;
 
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.stub.StreamObserver;
 import io.raftbeat.leader.LivenessMonitor;
 import io.raftbeat.proto.v1.AgentServiceGrpc;
@@ -19,14 +21,19 @@ import io.raftbeat.raft.AgentRequests;
 import io.raftbeat.raft.CibReader;
 import io.raftbeat.raft.Commands;
 import io.raftbeat.raft.RaftCibStore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * AgentService: leases on the leader only (a follower answers UNAVAILABLE naming the leader, since a lease held by a
- * follower means nothing); reports and action updates proposed on the leader or forwarded to it; action lists read
- * through ReadIndex (or locally). Input is checked before anything is proposed. Translation only: the liveness
+ * AgentService: leases on the leader only (a follower forwards heartbeats there, and answers joins and leaves with
+ * UNAVAILABLE naming the leader, since a lease held by a follower means nothing); reports and action updates proposed
+ * on the leader or forwarded to it; action lists read through ReadIndex (or locally). Input is checked before anything is proposed. Translation only: the liveness
  * rules live in {@link LivenessMonitor}, the CIB rules in the state machine.
  */
 final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
+    /** A forwarded heartbeat's limit when the caller set none. */
+    private static final long FORWARD_MS = 500;
+
     private final RaftCibStore raft;
     private final LeaderLocator leaders;
     private final Commands commands;
@@ -54,21 +61,38 @@ final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
                 out);
     }
 
+    /**
+     * Renewed by the leader; a follower forwards it there, so that an agent that cannot reach the leader itself
+     * keeps its lease through any member that can. The forward gets half of the caller's time, so the follower
+     * answers (and the agent learns it is not cut off) even when the leader is silent.
+     */
     @Override
     public void heartbeat(HeartbeatRequest request, StreamObserver<HeartbeatResponse> out) {
-        if (!RequestChecks.valid(() -> AgentRequests.requireNode(request.getNode()), out) || !leading(out)) {
+        if (!RequestChecks.valid(() -> AgentRequests.requireNode(request.getNode()), out)) {
             return;
         }
+        Deadline callerDeadline = Context.current().getDeadline();
+        long forwardMs = callerDeadline == null
+                ? FORWARD_MS
+                : Math.max(1, callerDeadline.timeRemaining(TimeUnit.MILLISECONDS) / 2);
+        writes.onLeaderOrForward(
+                () -> renew(request),
+                leader -> leaders.forwardTo(leader, AgentServiceGrpc::newFutureStub)
+                        .withDeadlineAfter(forwardMs, TimeUnit.MILLISECONDS)
+                        .heartbeat(request),
+                out);
+    }
+
+    private CompletableFuture<HeartbeatResponse> renew(HeartbeatRequest request) {
         try {
             boolean held = liveness.heartbeat(request.getNode(), request.getLeaseMs());
-            out.onNext(HeartbeatResponse.newBuilder()
+            return CompletableFuture.completedFuture(HeartbeatResponse.newBuilder()
                     .setRejoin(!held)
                     .setTerm(raft.stateMachine().term())
                     .setLeaseMs(held ? liveness.leaseOf(request.getLeaseMs()) : 0)
                     .build());
-            out.onCompleted();
         } catch (Exception e) {
-            out.onError(GrpcErrors.of(e, leaders.leaderAddress()));
+            return CompletableFuture.failedFuture(e);
         }
     }
 

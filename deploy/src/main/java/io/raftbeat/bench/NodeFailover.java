@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Node failover benchmark against the running local cluster with fencing configured (deploy/local-cluster.sh start):
  * an {@code ocf:heartbeat:anything} resource running {@code sleep 4200}; the agent of the node it runs on is killed
- * with SIGKILL, and the clock runs until the resource's process runs on another node (seen in /proc, by its
- * RAFTBEAT_NODE marker). On the way: the node's lease expires (node-lost), the fencer reboots it through another
+ * with SIGKILL, and the clock runs until the resource's process runs on another node (a live pid in that node's
+ * pid file: {@code anything} starts its process through {@code su}, which drops the agent's environment marker). On the way: the node's lease expires (node-lost), the fencer reboots it through another
  * node's agent with fence_raftbeat_local (fenced), the scheduler starts the resource elsewhere. Prints p50, p99 and
  * max of kill → node lost, kill → fenced, kill → running elsewhere, and any moment two copies ran at once. Measures,
  * never asserts.
@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 public final class NodeFailover {
     private static final String RSC = "bench-failover";
     private static final String TAG = "4200";
+    private static final List<String> NODES = List.of("node1", "node2", "node3");
 
     private NodeFailover() {}
 
@@ -48,7 +49,7 @@ public final class NodeFailover {
         try {
             configure(channel);
             for (int i = 0; i < runs; i++) {
-                String node = awaitOneCopy("");
+                String node = awaitOneCopy(clusterDir);
                 awaitOnline(channel);
                 long pid = Long.parseLong(
                         Files.readString(clusterDir.resolve(node + ".pid")).strip());
@@ -59,9 +60,9 @@ public final class NodeFailover {
                 int most = 0;
                 String now;
                 do {
-                    List<Long> pids = LiveProcesses.running("sleep", TAG);
-                    most = Math.max(most, pids.size());
-                    now = pids.size() == 1 ? LiveProcesses.node(pids.get(0)) : "";
+                    List<String> on = runningOn(clusterDir);
+                    most = Math.max(most, on.size());
+                    now = on.size() == 1 ? on.get(0) : "";
                     Thread.sleep(5);
                 } while (now.isEmpty() || now.equals(node));
                 moved.add(System.nanoTime() - killed);
@@ -131,13 +132,28 @@ public final class NodeFailover {
                 .getRevision();
     }
 
-    /** Waits until one copy runs, on a node other than {@code not}; returns that node. */
-    private static String awaitOneCopy(String not) throws InterruptedException {
+    /** The nodes whose run directory holds the resource's pid file naming a live process. */
+    private static List<String> runningOn(Path clusterDir) {
+        return NODES.stream()
+                .filter(n -> {
+                    try {
+                        Path pidFile = clusterDir.resolve(n).resolve("run").resolve("anything_" + RSC + ".pid");
+                        return LiveProcesses.alive(
+                                Long.parseLong(Files.readString(pidFile).strip()));
+                    } catch (java.io.IOException | NumberFormatException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    /** Waits until one copy runs; returns its node. */
+    private static String awaitOneCopy(Path clusterDir) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            List<Long> pids = LiveProcesses.running("sleep", TAG);
-            String node = pids.size() == 1 ? LiveProcesses.node(pids.get(0)) : "";
-            if (!node.isEmpty() && !node.equals(not)) {
+            List<String> on = runningOn(clusterDir);
+            String node = on.size() == 1 ? on.get(0) : "";
+            if (!node.isEmpty()) {
                 return node;
             }
             Thread.sleep(20);

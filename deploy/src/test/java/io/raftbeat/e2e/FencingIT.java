@@ -44,8 +44,10 @@ class FencingIT {
             cluster::servers, List.of("--ha-resource-dir", SCRIPTS.toString()), "node1", "node2", "node3");
 
     /**
-     * {@code hbdaemon TAG MODE ACTION}, a Heartbeat-class script: start runs {@code sleep TAG} in its own session; stop
-     * fails, and in MODE {@code stuck} leaves it running, in MODE {@code flaky} kills it; status prints what is true.
+     * {@code hbdaemon TAG MODE ACTION}, a Heartbeat-class script: start runs {@code sleep TAG} in its own session
+     * (keeping the agent's RAFTBEAT_NODE marker, which tells the test where it runs); stop kills it, except that in
+     * MODE {@code stuck} it fails and leaves it running, in MODE {@code flaky} it kills it and still fails; status
+     * prints what is true.
      */
     private static Path heartbeatScripts() {
         try {
@@ -60,7 +62,8 @@ class FencingIT {
                             + "  start) if [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null; then exit 0; fi\n"
                             + "         setsid sleep \"$1\" </dev/null >/dev/null 2>&1 &\n"
                             + "         echo $! > \"$pidfile\"; exit 0 ;;\n"
-                            + "  stop) if [ \"$2\" = flaky ] && [ -n \"$pid\" ]; then kill \"$pid\"; fi\n"
+                            + "  stop) if [ \"$2\" != stuck ] && [ -n \"$pid\" ]; then kill \"$pid\"; fi\n"
+                            + "        if [ \"$2\" = good ]; then exit 0; fi\n"
                             + "        echo \"hbdaemon: cannot stop\"; exit 1 ;;\n"
                             + "  status) if [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null; then echo running;"
                             + " else echo stopped; fi; exit 0 ;;\n"
@@ -112,13 +115,6 @@ class FencingIT {
         return "<primitive id=\"" + id + "\" class=\"heartbeat\" type=\"hbdaemon\"><instance_attributes id=\"" + id
                 + "-ia\">" + nvpair(id, "1", tag) + nvpair(id, "2", mode) + "</instance_attributes><operations>"
                 + "<op id=\"" + id
-                + "-mon\" name=\"monitor\" interval=\"2s\" timeout=\"10s\"/></operations></primitive>";
-    }
-
-    private static String sleeper(String id, String tag) {
-        return "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"heartbeat\" type=\"anything\">"
-                + "<instance_attributes id=\"" + id + "-ia\">" + nvpair(id, "binfile", "/bin/sleep")
-                + nvpair(id, "cmdline_options", tag) + "</instance_attributes><operations><op id=\"" + id
                 + "-mon\" name=\"monitor\" interval=\"2s\" timeout=\"10s\"/></operations></primitive>";
     }
 
@@ -212,7 +208,7 @@ class FencingIT {
     @Test
     @Order(3)
     void aNodeWhoseAgentDiesIsFencedBeforeItsResourcesMove() throws Exception {
-        startOn(sleeper("sleeper", "4103"), "sleeper", "4103", "node3");
+        startOn(hbdaemon("sleeper", "4103", "good"), "sleeper", "4103", "node3");
         int before = events().size() - 1;
         try (CopyWatch watch = new CopyWatch("sleep", "4103")) {
             agents.kill9("node3");
@@ -256,7 +252,7 @@ class FencingIT {
                         + "<fencing-level id=\"node1-2\" target=\"node1\" index=\"2\" devices=\"fence-hang\"/>"
                         + "<fencing-level id=\"node1-3\" target=\"node1\" index=\"3\" devices=\"fence-local\"/>"
                         + "</fencing-topology>"));
-        startOn(sleeper("escalated", "4104"), "escalated", "4104", "node1");
+        startOn(hbdaemon("escalated", "4104", "good"), "escalated", "4104", "node1");
         int before = events().size() - 1;
         try (CopyWatch watch = new CopyWatch("sleep", "4104")) {
             agents.kill9("node1");

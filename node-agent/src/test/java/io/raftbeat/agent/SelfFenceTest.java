@@ -141,4 +141,24 @@ class SelfFenceTest extends AgentClusterTest {
             new NodeProcesses("node1").killAll();
         }
     }
+
+    @Test
+    void aStoreLeaderDyingIsAnElectionNotACutAndStopsNothing() throws Exception {
+        startAgent("node1");
+        long pid = startSleeper("node1");
+        try {
+            String old = leaderId();
+            cluster.stopMember(old);
+            // The surviving members answer (forwarding the heartbeat, or saying no leader is elected yet): a majority
+            // answered, so the lease counts as renewed through the election and nothing is stopped.
+            String now = leaderId();
+            Thread.sleep(3000);
+            assertFalse(TestScripts.gone(pid), "the resource was stopped during a store election");
+            assertTrue(!now.equals(old));
+            cluster.startMember(old);
+        } finally {
+            TestScripts.kill(pid);
+            new NodeProcesses("node1").killAll();
+        }
+    }
 }

@@ -10,9 +10,10 @@ import io.raftbeat.proto.v1.ErrorDetail;
 /**
  * What a failed call to a member means for the agent: ask the leader it names, ask another member, or take the
  * refusal as final. Members carry the leader's address in the {@link ErrorDetail} of an UNAVAILABLE status, as the
- * store's {@code GrpcErrors.unavailable} writes it.
+ * store's {@code GrpcErrors.unavailable} writes it; {@code fromMember} when a member answered itself (its ErrorDetail
+ * is there), as opposed to a transport failure or a deadline.
  */
-public record CallFailure(Kind kind, Status.Code code, String message, String leaderAddress) {
+public record CallFailure(Kind kind, Status.Code code, String message, String leaderAddress, boolean fromMember) {
     public enum Kind {
         /** The member named the leader: ask it. */
         REDIRECT,
@@ -27,9 +28,10 @@ public record CallFailure(Kind kind, Status.Code code, String message, String le
         String message = status.getDescription() != null
                 ? status.getDescription()
                 : status.getCode().name();
-        String leader = leaderOf(e);
+        ErrorDetail detail = detailOf(e);
+        String leader = detail == null ? "" : detail.getLeaderAddress();
         if (!leader.isEmpty() && status.getCode() == Status.Code.UNAVAILABLE) {
-            return new CallFailure(Kind.REDIRECT, status.getCode(), message, leader);
+            return new CallFailure(Kind.REDIRECT, status.getCode(), message, leader, true);
         }
         Kind kind =
                 switch (status.getCode()) {
@@ -37,24 +39,25 @@ public record CallFailure(Kind kind, Status.Code code, String message, String le
                         Kind.RETRY;
                     default -> Kind.REFUSED;
                 };
-        return new CallFailure(kind, status.getCode(), message, "");
+        return new CallFailure(kind, status.getCode(), message, "", detail != null);
     }
 
-    private static String leaderOf(StatusRuntimeException e) {
+    /** The member's own ErrorDetail, or null when the failure did not come from a member (transport, deadline). */
+    private static ErrorDetail detailOf(StatusRuntimeException e) {
         com.google.rpc.Status status = StatusProto.fromThrowable(e);
         if (status == null) {
-            return "";
+            return null;
         }
         for (Any any : status.getDetailsList()) {
             if (any.is(ErrorDetail.class)) {
                 try {
-                    return any.unpack(ErrorDetail.class).getLeaderAddress();
+                    return any.unpack(ErrorDetail.class);
                 } catch (InvalidProtocolBufferException ignored) {
-                    return "";
+                    return null;
                 }
             }
         }
-        return "";
+        return null;
     }
 
     @Override

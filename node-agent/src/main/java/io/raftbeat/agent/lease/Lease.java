@@ -112,8 +112,8 @@ public final class Lease implements AutoCloseable {
         if (closed) {
             return;
         }
+        long sent = System.nanoTime();
         try {
-            long sent = System.nanoTime();
             HeartbeatResponse answer = heartbeatOnce();
             if (!answer.getRejoin()) {
                 deadline.acknowledged(sent);
@@ -129,6 +129,12 @@ public final class Lease implements AutoCloseable {
                 }
             }
         } catch (StoreUnavailableException e) {
+            if (e.answered() > members.servers().size() / 2) {
+                // A majority of members answered but none could reach a leader (members forward heartbeats to it):
+                // no leader can commit this node lost without one of them, and a new one grants every node a full
+                // lease once caught up. Not cut off, then: the lease counts as renewed at the send time.
+                deadline.acknowledged(sent);
+            }
             if (!failing) {
                 LOG.warn("cannot renew the lease: {}", e.getMessage());
                 failing = true;

@@ -66,6 +66,7 @@ public final class StoreMembers implements AutoCloseable {
         order.add(preferred);
         order.addAll(servers);
         Set<String> tried = new HashSet<>();
+        Set<String> answered = new HashSet<>();
         CallFailure last = null;
         int redirects = 0;
         for (int i = 0; i < order.size(); i++) {
@@ -84,6 +85,9 @@ public final class StoreMembers implements AutoCloseable {
                 return answer;
             } catch (StatusRuntimeException e) {
                 last = CallFailure.of(e);
+                if (last.fromMember()) {
+                    answered.add(member);
+                }
                 switch (last.kind()) {
                     case REDIRECT -> order.add(i + 1, last.leaderAddress());
                     case REFUSED -> throw new StoreUnavailableException(member + " refused: " + last, last);
@@ -91,7 +95,8 @@ public final class StoreMembers implements AutoCloseable {
                 }
             }
         }
-        throw new StoreUnavailableException("no store member answered (tried " + tried + "): " + last, last);
+        throw new StoreUnavailableException(
+                "no store member answered (tried " + tried + "): " + last, last, answered.size());
     }
 
     /** The channel to {@code member}, opened on first use. */

@@ -6,10 +6,22 @@ package io.raftbeat.agent.lease;
  */
 public final class StoreUnavailableException extends Exception {
     private final CallFailure last;
+    private final int answered;
 
     public StoreUnavailableException(String message, CallFailure last) {
+        this(message, last, 0);
+    }
+
+    /** @param answered how many members answered in the pass themselves (refusals, not silence) */
+    public StoreUnavailableException(String message, CallFailure last, int answered) {
         super(message);
         this.last = last;
+        this.answered = answered;
+    }
+
+    /** How many members answered in the pass themselves: alive and reachable, though none could serve the call. */
+    public int answered() {
+        return answered;
     }
 
     /** The last member's failure, or null when no member was tried. */
