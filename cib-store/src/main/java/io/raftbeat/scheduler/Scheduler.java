@@ -87,6 +87,7 @@ public final class Scheduler {
                                 && (!fenced.contains(n) || p.id().equals(firstFailedStop(in, n)))
                                 && !(offline(in, n) && in.failedStopOn(p.id(), n)));
                 Plan plan = new Plan(p, current, next, managed, failed);
+                definitionChange(in, plan);
                 // Without quorum, starts need the policy's leave: "stop" runs none, "freeze" none of a stopped
                 // resource.
                 boolean needsQuorum = !"nothing".equals(p.meta().get("requires"));
@@ -101,6 +102,20 @@ public final class Scheduler {
         }
         orphans(in, plans);
         return plans;
+    }
+
+    /** A definition changed where it runs: a required restart (Pacemaker's force_restart), or a reload. */
+    private static void definitionChange(SchedulingInput in, Plan plan) {
+        if (plan.current.size() != 1) {
+            return;
+        }
+        DefinitionChanges.Change change = in.definitionChanges().on(plan.id(), plan.current.get(0));
+        if (change == DefinitionChanges.Change.RESTART || change == DefinitionChanges.Change.NEW_AGENT) {
+            plan.restart = true;
+            plan.reason = change == DefinitionChanges.Change.RESTART ? "resource definition change" : null;
+        } else if (change == DefinitionChanges.Change.RELOAD && !plan.failed) {
+            plan.reload = true;
+        }
     }
 
     /** Resources still active but no longer configured: stopped (Pacemaker's stop-orphan-resources, default on). */

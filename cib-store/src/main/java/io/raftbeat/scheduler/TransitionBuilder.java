@@ -95,6 +95,10 @@ final class TransitionBuilder {
             } else if (p.restart) {
                 summary.resource("Restart", id, c, p.reason, false);
             } else {
+                if (p.reload) {
+                    summary.resource("Reload", id, c, null, false);
+                    starts.add(new Action(id, c, "reload-agent", 0, "resource definition change"));
+                }
                 upkeep(p, c);
                 return;
             }
