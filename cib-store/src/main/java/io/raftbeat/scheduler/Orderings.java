@@ -50,7 +50,7 @@ final class Orderings {
                 Plan first = plans.get(o.first());
                 Plan then = plans.get(o.then());
                 if (first != null && then != null && blocksStop(first, then)) {
-                    then.stopBlocked = true;
+                    blockStop(then, "unrunnable " + first.id() + " stop");
                 }
             }
         }
@@ -67,8 +67,10 @@ final class Orderings {
                     if (first == null) {
                         continue;
                     }
-                    if (e.symmetrical() && blocksStop(then, first)) {
-                        first.stopBlocked = true; // then must stop first, and it cannot
+                    if (e.symmetrical()
+                            && (blocksStop(then, first) || cannotStop(then) && first.stopping())
+                            && !first.stopBlocked) {
+                        blockStop(first, "unrunnable " + then.id() + " stop"); // then must stop first, and cannot
                         changed = true;
                     }
                     if (!then.managed) {
@@ -88,6 +90,21 @@ final class Orderings {
                 }
             }
         }
+    }
+
+    /**
+     * Its stop cannot run, and neither can its start, which must follow its own stop (Pacemaker's restart ordering:
+     * a required but unrunnable stop makes the start unrunnable): it is reported as a blocked stop.
+     */
+    private static void blockStop(Plan p, String reason) {
+        p.stopBlocked = true;
+        p.runnable = false;
+        p.reason = reason;
+    }
+
+    /** A managed resource that must stop (to move or restart) but whose stop is blocked. */
+    private static boolean cannotStop(Plan p) {
+        return p.managed && p.stopBlocked && p.stopping();
     }
 
     /** {@code later} must stop after {@code earlier}, which is running and cannot be stopped (unmanaged, blocked). */

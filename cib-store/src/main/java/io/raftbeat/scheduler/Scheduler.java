@@ -56,6 +56,7 @@ public final class Scheduler {
         Map<String, Plan> plans = new LinkedHashMap<>();
         for (ConfiguredResource unit : in.units()) {
             boolean managedUnit = in.managed(unit);
+            String pinned = null; // where an unmanaged member of a group stays: every later member must follow it
             for (ConfiguredResource p : unit.primitives()) {
                 List<String> current = in.activeNodes(p.id());
                 boolean onMaintenanceNode = current.stream()
@@ -73,6 +74,11 @@ public final class Scheduler {
                 String next = assigned.get(p.id());
                 if (!managed) {
                     next = current.size() == 1 ? current.get(0) : null;
+                } else if (pinned != null && next != null && !next.equals(pinned)) {
+                    next = in.canHost(pinned) && !in.memberBlocked(p, pinned) ? pinned : null;
+                }
+                if (!managed && current.size() == 1 && pinned == null) {
+                    pinned = current.get(0); // Pacemaker assigns an unmanaged primitive to where it runs
                 }
                 if (current.stream().anyMatch(n -> "stop".equals(in.failurePolicy(p.id(), n)))) {
                     next = null; // on-fail=stop: stopped until cleaned up

@@ -65,8 +65,8 @@ final class TransitionBuilder {
             return; // the other copies go down with their fenced nodes; the one left is where it should be
         }
         for (String c : p.current) {
-            if (!c.equals(target) || !p.stays()) {
-                stop(id, c);
+            if ((!c.equals(target) || !p.stays()) && !p.stopBlocked) {
+                stop(id, c); // a blocked stop is reported, not run
             }
         }
         if (p.current.size() > 1) {
