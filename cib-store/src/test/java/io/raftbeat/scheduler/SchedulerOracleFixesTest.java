@@ -31,7 +31,9 @@ class SchedulerOracleFixesTest {
                 "",
                 state("node1", false, "", failed) + state("node2", true, "", history("rsc1", "node2", "monitor:0:7")));
         assertEquals(
-                List.of("Fence (reboot) node1 'node is unclean'", "Move       rsc1    ( node1 -> node2 )"),
+                List.of(
+                        "Fence (reboot) node1 'peer is no longer part of the cluster'",
+                        "Move       rsc1    ( node1 -> node2 )"),
                 schedule(xml).summary());
     }
 
@@ -55,7 +57,7 @@ class SchedulerOracleFixesTest {
                                 history("rsc2", "node2", "monitor:0:7")));
         assertEquals(
                 List.of(
-                        "Fence (reboot) node1 'node is unclean'",
+                        "Fence (reboot) node1 'rsc1 failed there'",
                         "Recover    rsc1    ( node1 -> node2 )",
                         "Move       rsc2    ( node1 -> node2 )"),
                 schedule(xml).summary());
