@@ -27,7 +27,9 @@ final class LrmHistory {
             }
             return;
         }
-        put(tx, resource, LrmRscOp.build(tx.document(), recurring ? monitorId : rsc + "_last_0", node, r));
+        Element last = LrmRscOp.build(tx.document(), recurring ? monitorId : rsc + "_last_0", node, r);
+        OpDigests.stamp(tx.document(), last, r);
+        put(tx, resource, last);
         if (OpResults.isFailure(r)) {
             put(tx, resource, LrmRscOp.build(tx.document(), rsc + "_last_failure_0", node, r));
         } else if (r.getOperation().equals("stop") && !recurring) {

@@ -12,6 +12,9 @@ import java.util.Map;
 final class Orderings {
     private record Edge(List<String> first, String then, boolean symmetrical) {}
 
+    /** An order whose {@code first} action, when it happens, requires the {@code then} action (implies_then). */
+    private record Implied(List<String> first, String firstAction, List<String> then) {}
+
     private Orderings() {}
 
     static void apply(SchedulingInput in, Map<String, Plan> plans) {
@@ -50,13 +53,15 @@ final class Orderings {
                 Plan first = plans.get(o.first());
                 Plan then = plans.get(o.then());
                 if (first != null && then != null && blocksStop(first, then)) {
-                    then.stopBlocked = true;
+                    blockStop(then, "unrunnable " + first.id() + " stop");
                 }
             }
         }
+        List<Implied> implied = implied(in);
         boolean changed = true;
         for (int round = 0; changed && round < plans.size() + 2; round++) {
             changed = false;
+            changed |= applyImplied(implied, plans);
             for (Edge e : edges) {
                 Plan then = plans.get(e.then());
                 if (then == null) {
@@ -67,8 +72,10 @@ final class Orderings {
                     if (first == null) {
                         continue;
                     }
-                    if (e.symmetrical() && blocksStop(then, first)) {
-                        first.stopBlocked = true; // then must stop first, and it cannot
+                    if (e.symmetrical()
+                            && (blocksStop(then, first) || cannotStop(then) && first.stopping())
+                            && !first.stopBlocked) {
+                        blockStop(first, "unrunnable " + then.id() + " stop"); // then must stop first, and cannot
                         changed = true;
                     }
                     if (!then.managed) {
@@ -88,6 +95,72 @@ final class Orderings {
                 }
             }
         }
+    }
+
+    /**
+     * Start/stop orders other than start-then-start that make the then action required when the first one happens:
+     * a mandatory stop-then-stop, and an optional order whose then resource has the deprecated {@code
+     * restart-type=restart} (Pacemaker upgrades it to implies_then).
+     */
+    private static List<Implied> implied(SchedulingInput in) {
+        List<Implied> implied = new ArrayList<>();
+        for (Constraints.Order o : in.constraints().orders()) {
+            var then = in.resource(o.then());
+            if (then == null
+                    || in.resource(o.first()) == null
+                    || !startOrStop(o.firstAction())
+                    || !startOrStop(o.thenAction())) {
+                continue;
+            }
+            boolean restartType = "restart".equalsIgnoreCase(then.meta().get("restart-type"));
+            boolean stopStop = o.firstAction().equals("stop") && o.thenAction().equals("stop");
+            if (o.mandatory() ? stopStop : restartType) {
+                implied.add(new Implied(ids(in, o.first()), o.firstAction(), ids(in, o.then())));
+            }
+        }
+        return implied;
+    }
+
+    /** A running then that stays restarts when its first action happens. */
+    private static boolean applyImplied(List<Implied> implied, Map<String, Plan> plans) {
+        boolean changed = false;
+        for (Implied i : implied) {
+            boolean happens = i.first().stream()
+                    .map(plans::get)
+                    .anyMatch(f -> f != null && (i.firstAction().equals("stop") ? f.stopping() : f.starting()));
+            for (String t : i.then()) {
+                Plan then = plans.get(t);
+                if (happens && then != null && then.managed && then.runnable && then.stays()) {
+                    then.restart = true;
+                    then.reason = null; // Pacemaker's summary gives none
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static boolean startOrStop(String action) {
+        return action.equals("start") || action.equals("stop");
+    }
+
+    private static List<String> ids(SchedulingInput in, String id) {
+        return in.resource(id).primitives().stream().map(p -> p.id()).toList();
+    }
+
+    /**
+     * Its stop cannot run, and neither can its start, which must follow its own stop (Pacemaker's restart ordering:
+     * a required but unrunnable stop makes the start unrunnable): it is reported as a blocked stop.
+     */
+    private static void blockStop(Plan p, String reason) {
+        p.stopBlocked = true;
+        p.runnable = false;
+        p.reason = reason;
+    }
+
+    /** A managed resource that must stop (to move or restart) but whose stop is blocked. */
+    private static boolean cannotStop(Plan p) {
+        return p.managed && p.stopBlocked && p.stopping();
     }
 
     /** {@code later} must stop after {@code earlier}, which is running and cannot be stopped (unmanaged, blocked). */

@@ -16,6 +16,9 @@ final class Plan {
     String next;
     boolean runnable;
     boolean restart;
+    /** Only reloadable parameters changed and the agent can reload: a reload where it stays, nothing otherwise. */
+    boolean reload;
+
     boolean stopBlocked;
     String reason;
 

@@ -56,6 +56,7 @@ public final class Scheduler {
         Map<String, Plan> plans = new LinkedHashMap<>();
         for (ConfiguredResource unit : in.units()) {
             boolean managedUnit = in.managed(unit);
+            String pinned = null; // where an unmanaged member of a group stays: every later member must follow it
             for (ConfiguredResource p : unit.primitives()) {
                 List<String> current = in.activeNodes(p.id());
                 boolean onMaintenanceNode = current.stream()
@@ -73,6 +74,11 @@ public final class Scheduler {
                 String next = assigned.get(p.id());
                 if (!managed) {
                     next = current.size() == 1 ? current.get(0) : null;
+                } else if (pinned != null && next != null && !next.equals(pinned)) {
+                    next = in.canHost(pinned) && !in.memberBlocked(p, pinned) ? pinned : null;
+                }
+                if (!managed && current.size() == 1 && pinned == null) {
+                    pinned = current.get(0); // Pacemaker assigns an unmanaged primitive to where it runs
                 }
                 if (current.stream().anyMatch(n -> "stop".equals(in.failurePolicy(p.id(), n)))) {
                     next = null; // on-fail=stop: stopped until cleaned up
@@ -87,6 +93,7 @@ public final class Scheduler {
                                 && (!fenced.contains(n) || p.id().equals(firstFailedStop(in, n)))
                                 && !(offline(in, n) && in.failedStopOn(p.id(), n)));
                 Plan plan = new Plan(p, current, next, managed, failed);
+                definitionChange(in, plan);
                 // Without quorum, starts need the policy's leave: "stop" runs none, "freeze" none of a stopped
                 // resource.
                 boolean needsQuorum = !"nothing".equals(p.meta().get("requires"));
@@ -101,6 +108,20 @@ public final class Scheduler {
         }
         orphans(in, plans);
         return plans;
+    }
+
+    /** A definition changed where it runs: a required restart (Pacemaker's force_restart), or a reload. */
+    private static void definitionChange(SchedulingInput in, Plan plan) {
+        if (plan.current.size() != 1) {
+            return;
+        }
+        DefinitionChanges.Change change = in.definitionChanges().on(plan.id(), plan.current.get(0));
+        if (change == DefinitionChanges.Change.RESTART || change == DefinitionChanges.Change.NEW_AGENT) {
+            plan.restart = true;
+            plan.reason = change == DefinitionChanges.Change.RESTART ? "resource definition change" : null;
+        } else if (change == DefinitionChanges.Change.RELOAD && !plan.failed) {
+            plan.reload = true;
+        }
     }
 
     /** Resources still active but no longer configured: stopped (Pacemaker's stop-orphan-resources, default on). */

@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
 
 /**
  * What the scheduler decides from, computed once per run: the unpacked status, the constraints, cluster options,
- * node attributes, and each resource's node scores (Pacemaker's location scores, stickiness and fail-count bans).
+ * node attributes, the resources whose definition changed where they run, and each resource's node scores (Pacemaker's location scores, stickiness and fail-count bans).
  * Pure; one use, on the caller's thread.
  */
 record SchedulingInput(
@@ -30,7 +30,8 @@ record SchedulingInput(
         Map<String, Map<String, String>> nodeAttributes,
         Operations operations,
         Instant now,
-        SchedulingIndex index) {
+        SchedulingIndex index,
+        DefinitionChanges definitionChanges) {
 
     /** Everything one scheduler run decides from, read from a whole CIB at the given time. */
     static SchedulingInput of(Document cib, Instant now) {
@@ -47,7 +48,8 @@ record SchedulingInput(
                 NodeAttributes.of(root, status),
                 operations,
                 now,
-                new SchedulingIndex(status, constraints));
+                new SchedulingIndex(status, constraints),
+                DefinitionChanges.of(cib, status));
     }
 
     /** Pacemaker's score addition: -INFINITY wins over INFINITY, sums saturate at both ends. */

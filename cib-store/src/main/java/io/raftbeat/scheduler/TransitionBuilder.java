@@ -27,8 +27,9 @@ final class TransitionBuilder {
     Transition build(Collection<Plan> plans) {
         List<Action> actions = new ArrayList<>();
         for (String node : fenced) {
-            summary.fence(node, in.fencedForFailures().contains(node) ? "failure there" : "node is unclean");
-            actions.add(new Action("", node, "reboot", 0, "node is unclean"));
+            String reason = fenceReason(node);
+            summary.fence(node, reason);
+            actions.add(new Action("", node, "reboot", 0, reason));
         }
         for (Plan p : plans) {
             probe(p);
@@ -41,6 +42,19 @@ final class TransitionBuilder {
         actions.addAll(stops);
         actions.addAll(starts);
         return new Transition(actions, ActionGraph.of(in, actions), summary.lines(), FailureExpiries.next(in));
+    }
+
+    /** Pacemaker's words: why the node was lost, or which resource's failure (on-fail=fence) fences it. */
+    private String fenceReason(String node) {
+        NodeStatus n = in.status().node(node).orElseThrow();
+        if (n.unclean()) {
+            return n.uncleanReason();
+        }
+        return in.status().historiesOn(node).stream()
+                .filter(h -> h.failed() && "fence".equals(in.failurePolicy(h.resource(), node)))
+                .map(h -> h.resource() + " failed there")
+                .findFirst()
+                .orElse("node is unclean");
     }
 
     private void plan(Plan p) {
@@ -65,8 +79,8 @@ final class TransitionBuilder {
             return; // the other copies go down with their fenced nodes; the one left is where it should be
         }
         for (String c : p.current) {
-            if (!c.equals(target) || !p.stays()) {
-                stop(id, c);
+            if ((!c.equals(target) || !p.stays()) && !p.stopBlocked) {
+                stop(id, c); // a blocked stop is reported, not run
             }
         }
         if (p.current.size() > 1) {
@@ -95,6 +109,10 @@ final class TransitionBuilder {
             } else if (p.restart) {
                 summary.resource("Restart", id, c, p.reason, false);
             } else {
+                if (p.reload) {
+                    summary.resource("Reload", id, c, null, false);
+                    starts.add(new Action(id, c, "reload-agent", 0, "resource definition change"));
+                }
                 upkeep(p, c);
                 return;
             }

@@ -21,8 +21,17 @@ final class NodeHealth {
         boolean maintenance = Xml.isTrue(attrs.get("maintenance"));
         boolean shuttingDown = shuttingDown(attrs.get("shutdown"));
         if (state == null) {
+            boolean unclean = fencing && startupFencing;
             return new NodeStatus(
-                    name, false, fencing && startupFencing, false, standby, maintenance, false, shuttingDown);
+                    name,
+                    false,
+                    unclean,
+                    false,
+                    standby,
+                    maintenance,
+                    false,
+                    shuttingDown,
+                    unclean ? NodeStatus.UNCLEAN : "");
         }
         boolean inCluster = upFlag(state.getAttribute("in_ccm"), "true");
         boolean controller = upFlag(state.getAttribute("crmd"), "online");
@@ -31,7 +40,24 @@ final class NodeHealth {
         boolean online = inCluster && controller && joined;
         boolean pending = !online && inCluster && controller;
         boolean unclean = fencing && !online && !pending && expectedUp;
-        return new NodeStatus(name, online, unclean, pending, standby, maintenance, expectedUp, shuttingDown);
+        return new NodeStatus(
+                name,
+                online,
+                unclean,
+                pending,
+                standby,
+                maintenance,
+                expectedUp,
+                shuttingDown,
+                unclean ? uncleanReason(inCluster, controller) : "");
+    }
+
+    /** Pacemaker's determine_online_status_fencing words for a node lost while expected up. */
+    private static String uncleanReason(boolean inCluster, boolean controller) {
+        if (!inCluster) {
+            return "peer is no longer part of the cluster";
+        }
+        return controller ? NodeStatus.UNCLEAN : "peer process is no longer available";
     }
 
     /** Pacemaker's controller sets {@code shutdown} to the epoch second it began stopping; unset or "0" is not. */

@@ -51,7 +51,8 @@ public final class StatusUnpacker {
                 ResourceHistory history = OpHistory.replay(rsc.getAttribute("id"), node.name(), ops(rsc, node.name()));
                 histories.add(history);
                 if (history.failedStop() && fencing && !node.unclean()) {
-                    node = node.asUnclean(); // Pacemaker fences a node where a stop failed (on-fail=fence)
+                    node = node.asUnclean(history.resource()
+                            + " failed there"); // Pacemaker fences a node where a stop failed (on-fail=fence)
                     nodes.set(i, node);
                 }
             }

@@ -118,10 +118,12 @@ class SchedulerTest {
                         + state("node2", true, "", history("rsc1", "node2", "monitor:0:7")));
         Transition t = schedule(xml);
         assertEquals(
-                List.of("Fence (reboot) node1 'node is unclean'", "Move       rsc1    ( node1 -> node2 )"),
+                List.of(
+                        "Fence (reboot) node1 'peer is no longer part of the cluster'",
+                        "Move       rsc1    ( node1 -> node2 )"),
                 t.summary());
         assertEquals(
-                new Action("", "node1", "reboot", 0, "node is unclean"),
+                new Action("", "node1", "reboot", 0, "peer is no longer part of the cluster"),
                 t.actions().get(0));
     }
 

@@ -1,5 +1,6 @@
 package io.raftbeat.cli;
 
+import io.raftbeat.scheduler.OperationDigest;
 import io.raftbeat.status.Xml;
 import java.util.List;
 import org.w3c.dom.Document;
@@ -124,35 +125,12 @@ final class SimulatedStatus {
         boolean failed = rc != targetRc && !probeNotRunning;
         String id = intervalMs > 0 && task.equals("monitor") ? key : rsc + "_last_0";
         // Executed non-recurring operations carry the parameters' digest; injected ones (-i) do not, as in Pacemaker.
-        String digest = digested && intervalMs == 0 ? digest(primitive) : null;
+        String digest = digested && intervalMs == 0 ? OperationDigest.of(primitive, task, 0) : null;
         if (!(failed && intervalMs > 0)) {
             op(history, id, key, task, intervalMs, rc, targetRc, reason, callId, digest);
         }
         if (failed) {
             op(history, rsc + "_last_failure_0", key, task, intervalMs, rc, targetRc, reason, callId, digest);
-        }
-    }
-
-    /** Pacemaker's op-digest of a resource's parameters: the MD5 of {@code  <parameters a="1"/>} and a newline. */
-    static String digest(Element primitive) {
-        java.util.TreeMap<String, String> params = new java.util.TreeMap<>();
-        for (Element set : Xml.children(primitive, "instance_attributes")) {
-            Xml.children(set, "nvpair")
-                    .forEach(nv -> params.putIfAbsent(nv.getAttribute("name"), nv.getAttribute("value")));
-        }
-        StringBuilder xml = new StringBuilder(" <parameters");
-        params.forEach((k, v) -> xml.append(' ')
-                .append(k)
-                .append("=\"")
-                .append(XmlText.escape(v))
-                .append('"'));
-        xml.append("/>\n");
-        try {
-            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
-                    .digest(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(md5);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has MD5", e);
         }
     }
 
