@@ -23,14 +23,14 @@ final class FailCountUpdates {
             return;
         }
         String key = r.getResource().getId() + "#" + r.getOperation() + "_" + r.getIntervalMs();
-        Element set = statusSet(tx, node);
+        Element set = TransientAttributes.statusSet(tx, node);
         String countName = "fail-count-" + key;
-        Element count = nvpair(set, countName);
+        Element count = TransientAttributes.nvpair(set, countName);
         int old = count == null ? 0 : score(count.getAttribute("value"));
         int value = fatal(tx, r) ? INFINITY : Math.min(INFINITY, old + 1);
-        put(tx, set, node, countName, value >= INFINITY ? "INFINITY" : Integer.toString(value));
+        TransientAttributes.put(tx, set, node, countName, value >= INFINITY ? "INFINITY" : Integer.toString(value));
         if (r.getLastRcChangeMs() > 0) {
-            put(tx, set, node, "last-failure-" + key, Long.toString(r.getLastRcChangeMs() / 1000));
+            TransientAttributes.put(tx, set, node, "last-failure-" + key, Long.toString(r.getLastRcChangeMs() / 1000));
         }
     }
 
@@ -48,40 +48,11 @@ final class FailCountUpdates {
         };
     }
 
-    /** node_state/transient_attributes/instance_attributes "status-NODE", created when missing. */
-    private static Element statusSet(CibTransaction tx, String node) {
-        Element state = NodeStates.nodeState(tx, node);
-        Element transients = LrmHistory.child(tx, state, "transient_attributes", node);
-        return LrmHistory.child(tx, transients, "instance_attributes", "status-" + node);
-    }
-
-    private static Element nvpair(Element set, String name) {
-        for (Element nv : CibTransaction.children(set)) {
-            if (nv.getTagName().equals("nvpair") && nv.getAttribute("name").equals(name)) {
-                return nv;
-            }
-        }
-        return null;
-    }
-
-    private static void put(CibTransaction tx, Element set, String node, String name, String value) {
-        Element nv = nvpair(set, name);
-        if (nv != null) {
-            tx.setAttribute(nv, "value", value);
-            return;
-        }
-        nv = tx.document().createElement("nvpair");
-        nv.setAttribute("id", "status-" + node + "-" + name.replace('#', '.'));
-        nv.setAttribute("name", name);
-        nv.setAttribute("value", value);
-        tx.append(set, nv, true);
-    }
-
     private static String clusterOption(CibTransaction tx, String name) {
         Element config = CibSections.child(tx.document().getDocumentElement(), CibSections.CONFIGURATION);
         Element crmConfig = config == null ? null : CibSections.child(config, "crm_config");
         for (Element set : crmConfig == null ? java.util.List.<Element>of() : CibTransaction.children(crmConfig)) {
-            Element nv = nvpair(set, name);
+            Element nv = TransientAttributes.nvpair(set, name);
             if (nv != null) {
                 return nv.getAttribute("value");
             }

@@ -102,6 +102,12 @@ final class NodeStates {
         }
     }
 
+    /** The node was unfenced (a fence "on" succeeded): {@code #node-unfenced}, the time, as Pacemaker records it. */
+    static void unfenced(CibTransaction tx, String node, long seconds) {
+        TransientAttributes.put(
+                tx, TransientAttributes.statusSet(tx, node), node, "#node-unfenced", Long.toString(seconds));
+    }
+
     private static void set(CibTransaction tx, Element state, String inCcm, String crmd, String join, String expected) {
         tx.setAttribute(state, "in_ccm", inCcm);
         tx.setAttribute(state, "crmd", crmd);

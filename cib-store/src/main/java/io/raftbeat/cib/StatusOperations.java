@@ -46,6 +46,12 @@ public final class StatusOperations {
         return CibOperations.transact(cib, options, "node fenced", tx -> NodeStates.fenced(tx, node));
     }
 
+    /** The node was unfenced at {@code seconds} since the epoch: {@code #node-unfenced} set. */
+    public static CibDelta nodeUnfenced(Cib cib, String node, long seconds, CibOptions options) throws CibException {
+        requireName("node name", node);
+        return CibOperations.transact(cib, options, "node unfenced", tx -> NodeStates.unfenced(tx, node, seconds));
+    }
+
     /** Records each result in the node's lrm history, in order, and each failure in its fail count. */
     public static CibDelta report(Cib cib, String node, List<OpResult> results, CibOptions options)
             throws CibException {

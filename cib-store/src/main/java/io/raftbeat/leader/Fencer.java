@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 
 /**
@@ -34,6 +36,8 @@ import org.w3c.dom.Document;
  * as done. {@code onFenced} hears of every node fenced, on a Raft callback thread.
  */
 public final class Fencer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Fencer.class);
+
     static final String MANUAL = "manual confirmation";
     /** A scheduler request after a failed operation waits this long, so a device that cannot work is not hammered. */
     static final long FAILED_BACKOFF_MS = 10_000;
@@ -285,6 +289,21 @@ public final class Fencer implements AutoCloseable {
                 devices::timeoutMs,
                 devices.maxAttempts(),
                 now);
+    }
+
+    private static void log(FenceOperation op) {
+        FenceAttempt last = op.getAttemptsCount() == 0 ? null : op.getAttempts(op.getAttemptsCount() - 1);
+        LOG.info(
+                "{} of {} ({}): {}{}{}",
+                op.getAction(),
+                op.getTarget(),
+                op.getId(),
+                op.getState(),
+                last == null
+                        ? ""
+                        : ", attempt " + op.getAttemptsCount() + ": " + last.getDevice() + " on " + last.getExecutor()
+                                + (last.getFinishedMs() == 0 ? " running" : " rc " + last.getRcCode()),
+                op.getDetail().isEmpty() ? "" : ", " + op.getDetail());
     }
 
     @Override

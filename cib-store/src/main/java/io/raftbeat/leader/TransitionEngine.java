@@ -109,7 +109,7 @@ public final class TransitionEngine implements AutoCloseable {
         for (int i = 0; i < t.actions().size(); i++) {
             io.raftbeat.scheduler.Action a = t.actions().get(i);
             if (a.isFencing() && t.isReady(i)) {
-                fencer.request(a.node(), "reboot", a.reason(), fencer.schedulerOrigin(), revision);
+                fencer.request(a.node(), a.operation(), a.reason(), fencer.schedulerOrigin(), revision);
             }
         }
     }

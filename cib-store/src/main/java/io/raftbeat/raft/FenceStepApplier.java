@@ -28,7 +28,8 @@ import java.util.Set;
  * puts or drops, and the history pruned to {@link FenceTable#KEPT_PER_TARGET} finished operations per target. An
  * operation that becomes DONE with action reboot or off also records its target fenced: offline, expected down,
  * lrm history and transient attributes erased, every action of the target's node dropped (a rebooted machine runs
- * nothing), and the revision stored as the operation's {@code completed_revision}. One event, kind
+ * nothing), and the revision stored as the operation's {@code completed_revision}; one that becomes DONE with action
+ * on (unfencing) sets the target's {@code #node-unfenced} transient attribute, so it is not unfenced again. One event, kind
  * {@code fence-request}, {@code fence-attempt}, {@code fenced} or {@code fence-failed}. Deterministic; called by the
  * apply thread under cibLock.
  */
@@ -63,7 +64,13 @@ final class FenceStepApplier {
         if (op.getState() != FenceState.FENCE_PENDING) {
             op = op.toBuilder().setCompletedRevision(revision).build();
         }
-        CibDelta delta = fenced ? StatusOperations.nodeFenced(cib, op.getTarget(), options) : null;
+        boolean unfenced =
+                op.getState() == FenceState.FENCE_DONE && op.getAction().equals("on");
+        CibDelta delta = fenced
+                ? StatusOperations.nodeFenced(cib, op.getTarget(), options)
+                : unfenced
+                        ? StatusOperations.nodeUnfenced(cib, op.getTarget(), op.getCompletedMs() / 1000, options)
+                        : null;
         ActionChanges actionChanges = actionChanges(step, actions, fenced ? op.getTarget() : "");
         FenceChanges changes = new FenceChanges(List.of(op), fencing.prunedBy(op));
         event.setKind(kind(before, op))

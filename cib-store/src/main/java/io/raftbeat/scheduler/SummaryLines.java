@@ -13,8 +13,9 @@ final class SummaryLines {
     private int rscWidth = 5;
     private int detailWidth = 5;
 
-    void fence(String node, String reason) {
-        lines.add("Fence (reboot) " + node + " '" + reason + "'");
+    /** {@code at}: the line's place, so that unfencing found after the resources' lines still comes first. */
+    void fence(int at, String node, String action, String reason) {
+        lines.add(at, "Fence (" + action + ") " + node + " '" + reason + "'");
     }
 
     /** @param details {@code node1} or {@code node1 -> node2} */

@@ -28,7 +28,7 @@ final class TransitionBuilder {
         List<Action> actions = new ArrayList<>();
         for (String node : fenced) {
             String reason = fenceReason(node);
-            summary.fence(node, reason);
+            summary.fence(actions.size(), node, "reboot", reason);
             actions.add(new Action("", node, "reboot", 0, reason));
         }
         for (Plan p : plans) {
@@ -36,6 +36,10 @@ final class TransitionBuilder {
             if (p.managed) {
                 plan(p);
             }
+        }
+        for (Action unfence : Unfencing.of(in, fenced, probes, starts)) {
+            summary.fence(actions.size(), unfence.node(), unfence.operation(), unfence.reason());
+            actions.add(unfence);
         }
         actions.addAll(probes);
         java.util.Collections.reverse(stops);

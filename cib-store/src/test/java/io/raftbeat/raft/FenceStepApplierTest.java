@@ -186,4 +186,26 @@ class FenceStepApplierTest extends AbstractStateMachineTest {
         CibStateMachine again = member("a").fsm();
         assertEquals(history, again.read((cib, rev) -> again.fencing().list("node2")));
     }
+
+    @Test
+    void aSuccessfulUnfencingMarksTheNodeUnfencedAndLeavesItOnline() throws Exception {
+        CibStateMachine fsm = member("a").fsm();
+        FenceOperation on = pending("node2:5").toBuilder()
+                .setAction("on")
+                .setState(FenceState.FENCE_DONE)
+                .setDelegate("node1")
+                .setDevice("fence1")
+                .setCompletedMs(1_700_000_123_000L)
+                .build();
+        fsm.onApply(new LogEntries(
+                1,
+                List.of(
+                        COMMANDS.nodeJoin("node2"),
+                        COMMANDS.report("node2", List.of(started("node2", "d1"))),
+                        step(on, UpdateActionsRequest.newBuilder()))));
+        String xml = fsm.read((cib, rev) -> cib.toXml());
+        assertTrue(xml.contains("name=\"#node-unfenced\" value=\"1700000123\""), xml);
+        assertTrue(xml.contains("crmd=\"online\""), "unfencing is no reboot: " + xml);
+        assertTrue(xml.contains("d1_last_0"), "nor does it erase the history: " + xml);
+    }
 }

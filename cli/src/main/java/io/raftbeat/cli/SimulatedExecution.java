@@ -58,7 +58,9 @@ final class SimulatedExecution {
     private void execute(int index, Action a) {
         if (a.isFencing()) {
             lines.add("  * Fencing " + a.node() + " (" + a.operation() + ")");
-            status.nodeUp(a.node(), false);
+            if (!a.operation().equals("on")) { // unfencing leaves the node up
+                status.nodeUp(a.node(), false);
+            }
             return;
         }
         String op = a.intervalMs() > 0 ? a.operation() + "=" + a.intervalMs() : a.operation();

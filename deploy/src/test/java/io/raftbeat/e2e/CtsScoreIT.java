@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
 class CtsScoreIT {
     /** The count reached so far; raise it with every scheduler improvement, never lower it. */
-    private static final int PASSING = 129;
+    private static final int PASSING = 130;
 
     private static final Path MACHINE_SHARED = Path.of("/work/shared");
 

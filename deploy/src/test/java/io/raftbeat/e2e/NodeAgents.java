@@ -134,7 +134,7 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
      */
     void kill9(String node) throws InterruptedException {
         Process process = processes.remove(node);
-        if (process != null) {
+        if (process != null && process.isAlive()) {
             process.toHandle()
                     .children()
                     .filter(p -> p.info().commandLine().orElse("").contains("raftbeat-agent.jar"))
