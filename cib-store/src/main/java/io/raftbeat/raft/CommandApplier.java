@@ -21,10 +21,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Applies one decoded command to the CIB, the member table and the actions and says what to persist; agent
- * commands are delegated to {@link NodeChangeApplier}, {@link ReportApplier} and {@link ActionUpdateApplier}.
- * Deterministic: it reads only the command (its time included), the CIB, the member table, the actions and the fencing
- * history, and changes neither the table, the actions nor the history itself. Called by the apply thread, under cibLock.
+ * Applies one decoded command to the CIB, the member table and the actions and says what to persist; agent commands are
+ * delegated to {@link NodeChangeApplier}, {@link ReportApplier} and {@link ActionUpdateApplier}. Deterministic: it
+ * reads only the command (its time included), the CIB, the member table, the actions and the fencing history, and
+ * changes neither the table, the actions nor the history itself. Called by the apply thread, under cibLock.
  */
 final class CommandApplier {
     private final CibOptions options;

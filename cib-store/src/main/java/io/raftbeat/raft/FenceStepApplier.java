@@ -26,12 +26,12 @@ import java.util.Set;
 /**
  * Applies FenceStep, the fencer's one write: the operation as it now is (created or replaced), the fence actions it
  * puts or drops, and the history pruned to {@link FenceTable#KEPT_PER_TARGET} finished operations per target. An
- * operation that becomes DONE with action reboot or off also records its target fenced: offline, expected down,
- * lrm history and transient attributes erased, every action of the target's node dropped (a rebooted machine runs
- * nothing), and the revision stored as the operation's {@code completed_revision}; one that becomes DONE with action
- * on (unfencing) sets the target's {@code #node-unfenced} transient attribute, so it is not unfenced again. One event, kind
- * {@code fence-request}, {@code fence-attempt}, {@code fenced} or {@code fence-failed}. Deterministic; called by the
- * apply thread under cibLock.
+ * operation that becomes DONE with action reboot or off also records its target fenced: offline, expected down, lrm
+ * history and transient attributes erased, every action of the target's node dropped (a rebooted machine runs nothing),
+ * and the revision stored as the operation's {@code completed_revision}; one that becomes DONE with action on
+ * (unfencing) sets the target's {@code #node-unfenced} transient attribute, so it is not unfenced again. One event,
+ * kind {@code fence-request}, {@code fence-attempt}, {@code fenced} or {@code fence-failed}. Deterministic; called by
+ * the apply thread under cibLock.
  */
 final class FenceStepApplier {
     static final String SECTION = "fencing";

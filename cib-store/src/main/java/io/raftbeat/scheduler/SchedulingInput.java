@@ -19,9 +19,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * What the scheduler decides from, computed once per run: the unpacked status, the constraints, cluster options,
- * node attributes, the resources whose definition changed where they run, and each resource's node scores (Pacemaker's location scores, stickiness and fail-count bans).
- * Pure; one use, on the caller's thread.
+ * What the scheduler decides from, computed once per run: the unpacked status, the constraints, cluster options, node
+ * attributes, the resources whose definition changed where they run, and each resource's node scores (Pacemaker's
+ * location scores, stickiness and fail-count bans). Pure; one use, on the caller's thread.
  */
 record SchedulingInput(
         ClusterStatus status,

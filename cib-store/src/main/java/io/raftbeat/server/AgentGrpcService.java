@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * AgentService: leases on the leader only (a follower forwards heartbeats there, and answers joins and leaves with
  * UNAVAILABLE naming the leader, since a lease held by a follower means nothing); reports and action updates proposed
- * on the leader or forwarded to it; action lists read through ReadIndex (or locally). Input is checked before anything is proposed. Translation only: the liveness
- * rules live in {@link LivenessMonitor}, the CIB rules in the state machine.
+ * on the leader or forwarded to it; action lists read through ReadIndex (or locally). Input is checked before anything
+ * is proposed. Translation only: the liveness rules live in {@link LivenessMonitor}, the CIB rules in the state
+ * machine.
  */
 final class AgentGrpcService extends AgentServiceGrpc.AgentServiceImplBase {
     /** A forwarded heartbeat's limit when the caller set none. */

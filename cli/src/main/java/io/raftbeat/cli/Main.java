@@ -2,6 +2,7 @@ package io.raftbeat.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -10,6 +11,17 @@ import picocli.CommandLine;
  * and exit 64; a failed command prints one line and exits with its Pacemaker exit code.
  */
 public final class Main {
+    private static final List<String> PROGRAMS = List.of(
+            "cibadmin",
+            "crm_mon",
+            "crm_resource",
+            "crm_attribute",
+            "crm_standby",
+            "crm_failcount",
+            "crm_simulate",
+            "stonith_admin",
+            "raftbeat");
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -22,9 +34,7 @@ public final class Main {
     /** Runs one program to completion on the caller's thread and returns its exit code. */
     public static int run(String[] args, CliContext ctx) {
         if (args.length == 0) {
-            ctx.err()
-                    .println(
-                            "raftbeat-cli: name the program to run first: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount, crm_simulate, stonith_admin or raftbeat");
+            ctx.err().println("raftbeat-cli: name the program to run first: " + String.join(", ", PROGRAMS));
             return CliFailure.USAGE;
         }
         String program = args[0].substring(args[0].lastIndexOf('/') + 1);
@@ -42,10 +52,8 @@ public final class Main {
                     default -> null;
                 };
         if (commandLine == null) {
-            ctx.err()
-                    .println(
-                            "raftbeat-cli: unknown program '" + program
-                                    + "' (known: cibadmin, crm_mon, crm_resource, crm_attribute, crm_standby, crm_failcount, crm_simulate, stonith_admin, raftbeat)");
+            String known = String.join(", ", PROGRAMS);
+            ctx.err().println("raftbeat-cli: unknown program '" + program + "' (known: " + known + ")");
             return CliFailure.USAGE;
         }
         configure(commandLine, program, ctx);

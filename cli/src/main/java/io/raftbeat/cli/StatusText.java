@@ -72,7 +72,10 @@ final class StatusText {
         return lines;
     }
 
-    /** Nodes worth a line of their own first (unclean, pending, standby, maintenance), then the Online and OFFLINE lists. */
+    /**
+     * Nodes worth a line of their own first (unclean, pending, standby, maintenance), then the Online and OFFLINE
+     * lists.
+     */
     List<String> nodeList() {
         List<String> lines = new ArrayList<>(List.of("Node List:"));
         List<String> online = new ArrayList<>();

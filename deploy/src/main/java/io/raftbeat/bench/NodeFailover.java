@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Node failover benchmark against the running local cluster with fencing configured (deploy/local-cluster.sh start):
  * an {@code ocf:heartbeat:anything} resource running {@code sleep 4200}; the agent of the node it runs on is killed
- * with SIGKILL, and the clock runs until the resource's process runs on another node (a live pid in that node's
- * pid file: {@code anything} starts its process through {@code su}, which drops the agent's environment marker). On the way: the node's lease expires (node-lost), the fencer reboots it through another
- * node's agent with fence_raftbeat_local (fenced), the scheduler starts the resource elsewhere. Prints p50, p99 and
- * max of kill → node lost, kill → fenced, kill → running elsewhere, and any moment two copies ran at once. Measures,
- * never asserts.
+ * with SIGKILL, and the clock runs until the resource's process runs on another node (a live pid in that node's pid
+ * file: {@code anything} starts its process through {@code su}, which drops the agent's environment marker). On the
+ * way: the node's lease expires (node-lost), the fencer reboots it through another node's agent with
+ * fence_raftbeat_local (fenced), the scheduler starts the resource elsewhere. Prints p50, p99 and max of kill → node
+ * lost, kill → fenced, kill → running elsewhere, and any moment two copies ran at once. Measures, never asserts.
  *
  * <pre>
  * NodeFailover [--runs 20] [--cluster-dir run] [--servers host:port,...]
