@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * configured resource, and only then run actions. {@link #leave} is the clean stop (SIGTERM): the node is marked
  * shutting down, the cluster stops or moves its resources through the usual actions, then it leaves. {@link #close}
  * stops as a crash would, without leaving or stopping anything: a restarted agent finds them running by probing.
- * Every process it starts for a resource carries the marker {@code RAFTBEAT_NODE=<node>} ({@link NodeProcesses});
- * with self-fencing on, a lease it cannot renew stops, then kills, them ({@link SelfFence}).
+ * Every process it starts for a resource carries the marker {@code RAFTBEAT_NODE=<node>} and runs in the node's
+ * cgroup where the machine has cgroup2 ({@link NodeProcesses}); the clean stop removes that cgroup once empty. With
+ * self-fencing on, a lease it cannot renew stops, then kills, them ({@link SelfFence}).
  */
 public final class NodeAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
@@ -81,7 +82,7 @@ public final class NodeAgent implements AutoCloseable {
      */
     NodeAgent(AgentOptions options, UnaryOperator<OperationExecutor> operations, List<ClientInterceptor> network) {
         this.options = options;
-        this.processes = new NodeProcesses(options.node());
+        this.processes = NodeProcesses.tracked(options.node(), options.paths().runDir());
         ResourceAgents agents = new ResourceAgents(options.paths(), processes);
         this.members = new StoreMembers(options.servers(), network);
         this.reporter = new Reporter(options.node(), members, callIds);
@@ -191,7 +192,7 @@ public final class NodeAgent implements AutoCloseable {
         return executor;
     }
 
-    /** The processes this agent started for its resources (marker {@code RAFTBEAT_NODE=<node>}). */
+    /** The processes this agent started for its resources (marker {@code RAFTBEAT_NODE=<node>}, its cgroup). */
     public NodeProcesses processes() {
         return processes;
     }
@@ -223,6 +224,7 @@ public final class NodeAgent implements AutoCloseable {
         }
         lease.leave(Duration.ofSeconds(5));
         shutdown();
+        processes.close();
     }
 
     /** Stops as a crash would: no Leave, so the leader declares the node lost when its lease runs out. */

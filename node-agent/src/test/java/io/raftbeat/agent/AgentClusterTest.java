@@ -68,9 +68,11 @@ abstract class AgentClusterTest extends MiniCibClusterTest {
     @AfterEach
     void closeAgents() throws InterruptedException {
         agents.forEach(NodeAgent::close);
-        // As the crash close() is, it leaves the resources running: end them, found by their RAFTBEAT_NODE marker.
+        // As the crash close() is, it leaves the resources running: end them, found by their marker and cgroup, and
+        // remove the emptied cgroup.
         for (NodeAgent agent : agents) {
             agent.processes().killAll();
+            agent.processes().close();
         }
     }
 

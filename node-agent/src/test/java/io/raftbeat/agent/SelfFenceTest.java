@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Self-fencing against a real store: every member stopped, so that no heartbeat is acknowledged, while real
- * resource processes run: ocf:heartbeat:anything running sleep (its {@code su -} scrubs the environment, so only
- * the stop step can end it), and a Heartbeat script whose daemon left its process group and whose stop hangs (only
- * the kill step, by the environment marker, can end it). The processes themselves must go, not only the CIB.
+ * resource processes run: ocf:heartbeat:anything running sleep, and a Heartbeat script that starts its daemon as
+ * anything does ({@code su - root -c "nohup ... &"}: no environment marker, a session of its own) and whose stop
+ * hangs, so that only the kill step, through the node's cgroup, can end it. The processes themselves must go, not
+ * only the CIB.
  */
 @Timeout(180)
 class SelfFenceTest extends AgentClusterTest {
@@ -51,7 +52,9 @@ class SelfFenceTest extends AgentClusterTest {
         TestScripts.write(
                 haDir.resolve("stubborn"),
                 "case \"$1\" in\n"
-                        + "  start) setsid sleep 1000 > /dev/null 2>&1 < /dev/null & echo $! > " + stubbornPid + " ;;\n"
+                        // As ocf:heartbeat:anything does: su - clears the environment (no marker) and the session.
+                        + "  start) su - root -c \"nohup sleep 1000 > /dev/null 2>&1 < /dev/null & echo \\$! > "
+                        + stubbornPid + "\" ;;\n"
                         + "  stop) sleep 1000 ;;\n"
                         // a killed daemon may stay a zombie where nothing reaps orphans: that is stopped too
                         + "  status) case \"$(ps -o stat= -p \"$(cat " + stubbornPid + ")\")\" in\n"
@@ -108,7 +111,7 @@ class SelfFenceTest extends AgentClusterTest {
         long pid =
                 TestScripts.readPid(dir.resolve("node1-run").resolve("anything_sleeper.pid"), Duration.ofSeconds(10));
         long daemon = TestScripts.readPid(stubbornPid, Duration.ofSeconds(10));
-        assertTrue(agent.processes().find().contains(daemon), "the daemon carries no RAFTBEAT_NODE marker");
+        assertTrue(agent.processes().find().contains(daemon), "the su - daemon is not found (not in the cgroup)");
         try {
             MEMBERS.forEach(cluster::stopMember);
             // The lease is 1 s: the stop begins at 0.6 s, the kill at 0.9 s. These are deadlines, not speed checks,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.raftbeat.agent.exec.NodeCgroup;
 import io.raftbeat.agent.state.ShutdownAttribute;
 import io.raftbeat.proto.v1.CibOperation;
 import io.raftbeat.proto.v1.CibRequest;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -62,7 +64,11 @@ class ShutdownTest extends AgentClusterTest {
         String from = where[0];
         String to = from.equals("node1") ? "node2" : "node1";
 
-        (from.equals("node1") ? node1 : node2).leave();
+        NodeAgent leaving = from.equals("node1") ? node1 : node2;
+        Optional<Path> cgroup = leaving.processes().cgroup().map(NodeCgroup::dir);
+        cgroup.ifPresent(c -> assertTrue(Files.isDirectory(c), "no cgroup " + c));
+
+        leaving.leave();
 
         // leave() returned: the resource was stopped here before the node went offline, and runs on the other.
         assertEquals("stop", op(from, "d_last_0").get("operation"), "d stopped on " + from);
@@ -70,6 +76,8 @@ class ShutdownTest extends AgentClusterTest {
         assertFalse(Files.exists(dummyState(from)), "Dummy's state file on " + from + " is gone");
         awaitNodeState(from, Map.of("crmd", "offline", "expected", "down"));
         assertTrue(shutdownSet(from), "the node was marked shutting down");
+        cgroup.ifPresent(c -> assertFalse(Files.exists(c), "the emptied cgroup " + c + " stays after a clean stop"));
+        assertFalse(Files.exists(paths(from).runDir().resolve(NodeCgroup.RUN_DIR_FILE)), "the run dir names a cgroup");
         MiniCibCluster.await("d started on " + to, () -> started(to));
 
         startAgent(from);

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,27 +18,43 @@ import java.util.concurrent.TimeUnit;
  * The processes one node's agent started for its resources, found again however they detached. Every process the
  * agent starts for a resource (any class, any action) gets the environment marker {@code RAFTBEAT_NODE=<node name>}
  * ({@link #MARKER}), which whatever it forks inherits: a daemon that calls {@code setsid} or forks twice leaves the
- * action's process group but keeps the marker. {@link #find} lists the live processes whose
- * {@code /proc/PID/environ} holds {@code RAFTBEAT_NODE=<node>} or that belong to the process group of an action
- * still running; {@link #killAll} sends them SIGKILL (self-fencing). The agent's own process and its ancestors are
- * never included. deploy's local fence agent finds a node's processes by the same marker, as a reboot would end
+ * action's process group but keeps the marker. Where the machine has a writable cgroup2 hierarchy, every such process
+ * also starts inside the node's cgroup ({@link NodeCgroup}), which no descendant can leave without privilege: that
+ * finds also a daemon started through {@code su -}, which clears the environment. {@link #find} lists the live
+ * processes that carry the marker, are in the node's cgroup, or belong to the process group of an action still
+ * running; {@link #killAll} sends them SIGKILL (self-fencing). The agent's own process and its ancestors are never
+ * included. deploy's local fence agent finds a node's processes by the same marker and cgroup, as a reboot would end
  * them. Thread-safe: the process runners register groups from any thread.
  */
-public final class NodeProcesses {
+public final class NodeProcesses implements AutoCloseable {
     /** The environment variable that names the node a resource process belongs to. */
     public static final String MARKER = "RAFTBEAT_NODE";
 
     private static final Path PROC = Path.of("/proc");
-    private static final int KILL_PASSES = 5;
+    private static final long KILL_DEADLINE_MS = 2_000;
 
     private final String node;
     private final byte[] entry;
     // Process groups of the actions running now (pgid = the leader's pid, which cannot be reused while it runs).
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
+    private final Optional<NodeCgroup> cgroup;
+
+    /** The processes of {@code node}, found by their marker alone. */
     public NodeProcesses(String node) {
+        this(node, Optional.empty());
+    }
+
+    /** The processes of {@code node}, found by their marker and, when present, {@code cgroup}. */
+    public NodeProcesses(String node, Optional<NodeCgroup> cgroup) {
         this.node = node;
         this.entry = (MARKER + "=" + node).getBytes(StandardCharsets.UTF_8);
+        this.cgroup = cgroup;
+    }
+
+    /** The node's processes, also tracked by a cgroup created for {@code runDir} when this machine allows it. */
+    public static NodeProcesses tracked(String node, Path runDir) {
+        return new NodeProcesses(node, NodeCgroup.create(node, runDir));
     }
 
     public String node() {
@@ -48,6 +64,15 @@ public final class NodeProcesses {
     /** What every resource process gets in its environment: {@code RAFTBEAT_NODE=<node>}. */
     public Map<String, String> environment() {
         return Map.of(MARKER, node);
+    }
+
+    public Optional<NodeCgroup> cgroup() {
+        return cgroup;
+    }
+
+    /** The argv a resource process runs: {@code argv} itself, or through the wrapper that enters the cgroup first. */
+    List<String> confine(List<String> argv) {
+        return cgroup.map(c -> c.enter(argv)).orElse(argv);
     }
 
     /** An action's process group, led by {@code pid}, started. */
@@ -60,11 +85,16 @@ public final class NodeProcesses {
         running.remove(pid);
     }
 
-    /** The live pids carrying this node's marker or in a running action's group, but not this JVM or its parents. */
+    /**
+     * The live pids carrying this node's marker, in its cgroup or in a running action's group, but not this JVM or its
+     * parents.
+     */
     public List<Long> find() {
         Set<Long> spared = spared();
         Set<Long> groups = Set.copyOf(running);
-        List<Long> found = new ArrayList<>();
+        Set<Long> found = new LinkedHashSet<>();
+        cgroup.ifPresent(
+                c -> c.pids().stream().filter(pid -> !spared.contains(pid)).forEach(found::add));
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path p : pids) {
                 long pid = Long.parseLong(p.getFileName().toString());
@@ -76,22 +106,32 @@ public final class NodeProcesses {
             // no /proc (not Linux): only the running groups can be found, through their leaders
             groups.stream().filter(pid -> !spared.contains(pid)).forEach(found::add);
         }
-        return found;
+        return List.copyOf(found);
     }
 
     /**
-     * SIGKILLs every running action's process group, then every process {@link #find} lists, again until none is
-     * left (a process may fork while the first pass kills); returns how many processes got the signal.
+     * SIGKILLs the node's cgroup ({@code cgroup.kill}, unless this agent itself is inside it) and every running
+     * action's process group, then every process {@link #find} lists, again until none is left or a short deadline
+     * passed (a process may fork while a pass kills); returns how many processes got the signal.
      */
     public int killAll() throws InterruptedException {
+        Set<Long> killed = new HashSet<>();
+        boolean cgroupKill = cgroup.isPresent() && cgroup.get().pids().stream().noneMatch(spared()::contains);
+        if (cgroupKill) {
+            killed.addAll(cgroup.get().pids());
+            cgroupKill = cgroup.get().kill();
+        }
         for (long pgid : Set.copyOf(running)) {
             ProcessGroup.kill(pgid);
         }
-        Set<Long> killed = new HashSet<>();
-        for (int pass = 0; pass < KILL_PASSES; pass++) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_DEADLINE_MS);
+        while (System.nanoTime() < deadline) {
             List<Long> left = find().stream().filter(pid -> !dead(pid)).toList();
             if (left.isEmpty()) {
                 break;
+            }
+            if (cgroupKill) {
+                cgroup.get().kill(); // what forked into the cgroup since: one write again
             }
             for (long pid : left) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
@@ -100,6 +140,15 @@ public final class NodeProcesses {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         return killed.size();
+    }
+
+    /**
+     * Removes the node's cgroup when no process is left in it (a clean stop; a crashed agent's cgroup stays, with
+     * whatever still runs there, for the restarted agent or the fence agent to find).
+     */
+    @Override
+    public void close() {
+        cgroup.ifPresent(NodeCgroup::removeIfEmpty);
     }
 
     private boolean marked(Path proc) {

@@ -50,8 +50,9 @@ public final class ProcessRunner {
     }
 
     /**
-     * As above, for a node agent: every child gets {@code node}'s environment marker and its process group is
-     * registered there while it runs ({@code node} null: neither, as for {@code crm_resource --force-*}).
+     * As above, for a node agent: every child gets {@code node}'s environment marker, starts inside its cgroup if it
+     * has one, and its process group is registered there while it runs ({@code node} null: none of these, as for
+     * {@code crm_resource --force-*}).
      */
     public ProcessRunner(Duration grace, NodeProcesses node) {
         if (grace.isNegative()) {
@@ -104,9 +105,10 @@ public final class ProcessRunner {
     }
 
     private Process start(ProcessSpec spec) throws IOException {
-        List<String> argv = new ArrayList<>(spec.argv().size() + 1);
+        List<String> argv = new ArrayList<>(spec.argv().size() + 5);
         argv.add(SETSID.toString());
-        argv.addAll(spec.argv());
+        // A node agent's child enters the node's cgroup before it runs anything (NodeCgroup#enter), same pid.
+        argv.addAll(node == null ? spec.argv() : node.confine(spec.argv()));
         ProcessBuilder pb = new ProcessBuilder(argv)
                 .redirectErrorStream(true)
                 .directory(spec.workDir().toFile());
