@@ -65,7 +65,8 @@ public final class NodeFailover {
                     now = on.size() == 1 ? on.get(0) : "";
                     Thread.sleep(5);
                 } while (now.isEmpty() || now.equals(node));
-                moved.add(System.nanoTime() - killed);
+                long movedNanos = System.nanoTime() - killed;
+                moved.add(movedNanos);
                 doubled += most > 1 ? 1 : 0;
                 for (Event e : events(channel, since)) {
                     if (e.getNode().equals(node) && e.getKind().equals("node-lost")) {
@@ -81,7 +82,7 @@ public final class NodeFailover {
                         node,
                         RSC,
                         now,
-                        (System.nanoTime() - killed) / 1e6);
+                        movedNanos / 1e6);
             }
             apply(channel, CibOperation.CIB_DELETE, "resources", "<primitive id=\"" + RSC + "\"/>");
         } finally {
