@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Fencing with real processes: the local cluster's fence agent ({@code fence_raftbeat_local}) run by the leader's
  * fencer through another node's agent. A stop that fails while status still says running reboots the node, one whose
  * status says stopped does not; a node whose agent dies is fenced before its resources move; a device that fails or
- * hangs is escalated past. Every check of where a resource runs looks at its processes, never at the CIB, and a
- * watcher checks they never ran on two nodes at once.
+ * hangs is escalated past; an agent cut off from the store stops its resources itself before they start elsewhere.
+ * Every check of where a resource runs looks at its processes, never at the CIB, and a watcher checks they never ran
+ * on two nodes at once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -265,5 +266,30 @@ class FencingIT {
             after(events, fenced, "escalated start on " + moved);
         }
         awaitAllOnline();
+    }
+
+    @Test
+    @Order(5)
+    void anAgentCutOffFromTheStoreStopsItsResourcesBeforeTheyStartElsewhere() throws Exception {
+        // Without fencing, only the agent's own stop keeps a resource from running twice once its node is lost.
+        ok(Cli.run("crm_attribute", servers(), "-t", "crm_config", "-n", "stonith-enabled", "-v", "false"));
+        try (CgroupCut network =
+                new CgroupCut("raftbeat-it-cut-" + ProcessHandle.current().pid())) {
+            agents.kill9("node2");
+            agents.start("node2", network::wrap);
+            awaitAllOnline();
+            startOn(hbdaemon("cutoff", "4105", "good"), "cutoff", "4105", "node2");
+            int before = events().size() - 1;
+            try (CopyWatch watch = new CopyWatch("sleep", "4105")) {
+                network.cut();
+                String moved = awaitRunning("4105", others("node2"));
+                assertEquals(1, watch.most(), "cutoff ran on two nodes at once: " + watch.nodes());
+                List<String> events = events();
+                int lost = after(events, before, "node2 lost");
+                after(events, lost, "cutoff start on " + moved);
+                network.heal();
+            }
+            awaitAllOnline();
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -91,6 +92,11 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
     }
 
     void start(String node) throws IOException {
+        start(node, UnaryOperator.identity());
+    }
+
+    /** Starts the node's agent with its command line passed through {@code wrap} (e.g. to start it in a cgroup). */
+    void start(String node, UnaryOperator<List<String>> wrap) throws IOException {
         Path work = dir.resolve(node);
         Files.createDirectories(runDir(node));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -121,7 +127,7 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
             command.addAll(List.of(TINI.toString(), "-s", "-p", "SIGKILL", "--"));
         }
         command.addAll(argv);
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(wrap.apply(command));
         builder.redirectErrorStream(true);
         builder.redirectOutput(
                 ProcessBuilder.Redirect.appendTo(dir.resolve(node + ".log").toFile()));
