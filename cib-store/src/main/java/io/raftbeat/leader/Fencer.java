@@ -125,6 +125,11 @@ public final class Fencer implements AutoCloseable {
             dropped = new ArrayList<>(requests.values());
             requests.clear();
         }
+        Request uncommitted = inFlight; // its step may never be proposed now
+        inFlight = null;
+        if (uncommitted != null) {
+            dropped.add(uncommitted);
+        }
         RaftUnavailableException gone = new RaftUnavailableException("this member is no longer the leader");
         dropped.forEach(r -> r.answers().forEach(a -> a.completeExceptionally(gone)));
     }
