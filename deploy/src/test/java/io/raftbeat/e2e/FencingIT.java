@@ -186,6 +186,10 @@ class FencingIT {
         int fenced = after(events, stopFailed, "reboot of node1 succeeded", "fence-local");
         after(events, fenced, "stuck start on " + moved);
         awaitAllOnline();
+        CliResult history = ok(Cli.run("stonith_admin", servers(), "--history", "node1"));
+        assertTrue(history.out().contains("reboot of node1 successful"), history.toString());
+        CliResult mon = ok(Cli.run("crm_mon", servers(), "-1"));
+        assertTrue(mon.out().contains("Fencing History:") && mon.out().contains("node1"), mon.out());
     }
 
     @Test
@@ -291,5 +295,17 @@ class FencingIT {
             }
             awaitAllOnline();
         }
+    }
+
+    @Test
+    @Order(6)
+    void stonithAdminRebootsANodeByHandAndWaitsForIt() throws Exception {
+        long before = agents.agent("node3").orElseThrow().pid();
+        CliResult reboot = Cli.run("stonith_admin", servers(), "--reboot", "node3", "--timeout", "60");
+        assertEquals(0, reboot.exitCode(), reboot.toString());
+        assertTrue(!LiveProcesses.alive(before), "node3's agent survived its reboot");
+        awaitAllOnline();
+        CliResult unknown = Cli.run("stonith_admin", servers(), "--reboot", "node9");
+        assertEquals(105, unknown.exitCode(), unknown.toString());
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -149,15 +150,22 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
             process.waitFor(30, TimeUnit.SECONDS);
             return;
         }
-        // An agent a fence restarted is not this harness's child: found by its run directory on its command line.
+        agent(node).ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        });
+    }
+
+    /**
+     * The node's running agent JVM, also one a fence restarted (not this harness's child): found by its run directory
+     * on its command line.
+     */
+    Optional<ProcessHandle> agent(String node) {
         String runDir = runDir(node).toString();
-        for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
-            if (p.info().commandLine().orElse("").contains("raftbeat-agent.jar")
-                    && List.of(p.info().arguments().orElse(new String[0])).contains(runDir)) {
-                p.destroyForcibly();
-                p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
-            }
-        }
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("raftbeat-agent.jar"))
+                .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(runDir))
+                .findFirst();
     }
 
     /**
