@@ -44,7 +44,7 @@ public final class AgentMain implements Callable<Integer> {
     long leaseMs = 1000;
 
     @Option(names = "--heartbeat-ms", description = "lease renewal interval (default: ${DEFAULT-VALUE})")
-    long heartbeatMs = 300;
+    long heartbeatMs = 200;
 
     @Option(
             names = "--shutdown-timeout",
@@ -56,7 +56,7 @@ public final class AgentMain implements Callable<Integer> {
             names = "--self-fence",
             arity = "0..1",
             fallbackValue = "true",
-            description = "stop, then kill, this node's resources when the lease cannot be renewed (at 0.6 and 0.9"
+            description = "stop, then kill, this node's resources when the lease cannot be renewed (at 0.75 and 0.95"
                     + " of it), as SBD's watchdog would; --self-fence=false turns it off (default: ${DEFAULT-VALUE})")
     boolean selfFence = true;
 

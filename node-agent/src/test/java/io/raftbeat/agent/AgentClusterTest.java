@@ -88,9 +88,9 @@ abstract class AgentClusterTest extends MiniCibClusterTest {
             servers.add(cluster.options(id).grpcAddress().toString());
         }
         // Self-fencing off except where tested (SelfFenceTest): on this shared, noisy machine a heartbeat late by
-        // 0.6 s would stop the resources other tests watch.
+        // 0.75 s would stop the resources other tests watch.
         return new AgentOptions(
-                        node, servers, dir.resolve(node), Duration.ofMillis(1000), Duration.ofMillis(300), paths(node))
+                        node, servers, dir.resolve(node), Duration.ofMillis(1000), Duration.ofMillis(200), paths(node))
                 .withSelfFence(false);
     }
 

@@ -114,7 +114,7 @@ class SelfFenceTest extends AgentClusterTest {
         assertTrue(agent.processes().find().contains(daemon), "the su - daemon is not found (not in the cgroup)");
         try {
             MEMBERS.forEach(cluster::stopMember);
-            // The lease is 1 s: the stop begins at 0.6 s, the kill at 0.9 s. These are deadlines, not speed checks,
+            // The lease is 1 s: the stop begins at 0.75 s, the kill at 0.95 s. These are deadlines, not speed checks,
             // shorter than the hanging stop's own 20 s timeout: only the kill step ends the daemon in time.
             TestScripts.awaitGone(pid, Duration.ofSeconds(15));
             TestScripts.awaitGone(daemon, Duration.ofSeconds(15));

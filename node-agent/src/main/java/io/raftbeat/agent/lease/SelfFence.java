@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * Counted from the send time of the last acknowledged heartbeat ({@link LeaseDeadline}):
  *
  * <pre>
- *   HELD ── 0.6 × lease ──► STOPPING: stop every resource at once ── 0.9 × lease ──► KILLED: SIGKILL what is left
+ *   HELD ── 0.75 × lease ──► STOPPING: stop every resource at once ── 0.95 × lease ──► KILLED: SIGKILL what is left
  *    ▲                          │                                                        │
- *    └──── a heartbeat sent less than 0.6 × lease ago is acknowledged: regained ◄────────┘
+ *    └──── a heartbeat sent less than 0.75 × lease ago is acknowledged: regained ◄─────────┘
  * </pre>
  *
  * While not HELD nothing new starts ({@link #lost}); once regained the agent probes, and the rejoin path reports
@@ -42,6 +42,15 @@ public final class SelfFence implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SelfFence.class);
+    /**
+     * When to stop and when to kill, in thousandths of the lease. The leader declares the node lost no earlier than one
+     * lease after the last acknowledged heartbeat was sent, and the scheduler starts its resources elsewhere after
+     * that; stopping later than this would race it. Stopping earlier makes a loaded machine (a heartbeat thread
+     * starved for a few hundred ms) stop everything for nothing, which is worse than the stop window it buys.
+     */
+    static final int STOP_PERMILLE = 750;
+
+    static final int KILL_PERMILLE = 950;
 
     private final LeaseDeadline deadline;
     private final Steps steps;
@@ -72,21 +81,21 @@ public final class SelfFence implements AutoCloseable {
         long lease = deadline.lease().toMillis();
         long silent = deadline.sinceAcknowledged().toMillis();
         try {
-            if (phase == Phase.HELD && silent >= lease * 6 / 10) {
+            if (phase == Phase.HELD && silent >= lease * STOP_PERMILLE / 1000) {
                 phase = Phase.STOPPING;
                 LOG.warn(
                         "self-fencing: no heartbeat acknowledged for {} ms of a {} ms lease: stopping every resource",
                         silent,
                         lease);
                 steps.stopAll();
-            } else if (phase == Phase.STOPPING && silent >= lease * 9 / 10) {
+            } else if (phase == Phase.STOPPING && silent >= lease * KILL_PERMILLE / 1000) {
                 phase = Phase.KILLED;
                 int killed = steps.killAll();
                 LOG.warn(
                         "self-fencing: {} ms without an acknowledged heartbeat: killed {} resource process(es)",
                         silent,
                         killed);
-            } else if (phase != Phase.HELD && silent < lease * 6 / 10) {
+            } else if (phase != Phase.HELD && silent < lease * STOP_PERMILLE / 1000) {
                 phase = Phase.HELD;
                 LOG.warn("self-fencing over: the lease is held again; probing what still runs here");
                 steps.regained();
