@@ -292,7 +292,11 @@ class FencingIT {
         try (CgroupCut network =
                 new CgroupCut("raftbeat-it-cut-" + ProcessHandle.current().pid())) {
             agents.kill9("node2");
-            agents.start("node2", network::wrap);
+            agents.start(
+                    "node2",
+                    command -> network.wrap(command.stream()
+                            .map(word -> word.equals(NodeAgents.SELF_FENCE_OFF) ? "--self-fence=true" : word)
+                            .toList()));
             awaitAllOnline();
             startOn(hbdaemon("cutoff", "4105", "good"), "cutoff", "4105", "node2");
             int before = events().size() - 1;

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatcher {
     private static final Path TINI = Path.of("/usr/bin/tini");
+    static final String SELF_FENCE_OFF = "--self-fence=false";
     private final List<String> nodes;
     private final List<String> options;
     private final Supplier<String> servers;
@@ -119,6 +120,11 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
                 runDir(node).toString()));
         if (!options.contains("--fence-dir")) {
             argv.addAll(List.of("--fence-dir", fenceDir().toString()));
+        }
+        if (options.stream().noneMatch(o -> o.startsWith("--self-fence"))) {
+            // As in the component tests: on this shared 2-core machine a test run starves heartbeat threads now and
+            // then, and self-fencing would stop resources the test watches. FencingIT turns it on where it tests it.
+            argv.add(SELF_FENCE_OFF);
         }
         argv.addAll(options);
         Files.writeString(dir.resolve(node + ".argv"), String.join("\0", argv) + "\0", StandardCharsets.UTF_8);
