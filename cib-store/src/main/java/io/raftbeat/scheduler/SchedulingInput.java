@@ -190,15 +190,15 @@ record SchedulingInput(
         return index.histories(primitive).stream().anyMatch(h -> h.node().equals(node) && h.failedStop());
     }
 
-    /** Where a unit runs now: its (first active) member's node. */
+    /**
+     * Where a unit runs now, for breaking ties between equal nodes: a primitive's node, a group's first member's
+     * (Pacemaker assigns a group through its first member, which prefers only its own node), else null.
+     */
     String currentNode(ConfiguredResource unit) {
-        for (ConfiguredResource p : unit.primitives()) {
-            List<String> nodes = activeNodes(p.id());
-            if (!nodes.isEmpty()) {
-                return nodes.get(0);
-            }
-        }
-        return null;
+        List<ConfiguredResource> members = unit.primitives();
+        List<String> nodes =
+                members.isEmpty() ? List.of() : activeNodes(members.get(0).id());
+        return nodes.isEmpty() ? null : nodes.get(0);
     }
 
     /** A unit's node scores: the group's own and every member's, summed as Pacemaker's group colocation does. */
@@ -209,14 +209,16 @@ record SchedulingInput(
             for (ConfiguredResource member : unit.primitives()) {
                 Map<String, Integer> merged = new LinkedHashMap<>(scores);
                 own(member).forEach((node, s) -> merged.merge(node, s, SchedulingInput::add));
-                // The group goes where its first member can; Pacemaker drops a later member's scores that would
-                // leave it no node (that member alone then stays stopped): pcmk__coloc_select_nonnegative.
+                // The group goes where its first member can. Pacemaker merges each later member's scores through
+                // the one before it (member N+1 is colocated with member N) and rolls back a member's that would leave
+                // no node, with every member after it: pcmk__add_colocated_node_scores.
                 boolean keep =
                         first || merged.entrySet().stream().anyMatch(e -> e.getValue() >= 0 && canHost(e.getKey()));
                 first = false;
-                if (keep) {
-                    scores.putAll(merged);
+                if (!keep) {
+                    break;
                 }
+                scores.putAll(merged);
             }
         } else {
             own(unit).forEach((node, s) -> scores.merge(node, s, SchedulingInput::add));

@@ -11,8 +11,8 @@ import java.util.Random;
  * scheduler: 2-6 nodes (offline, unclean, standby), 1-12 Dummy primitives, location constraints (some by
  * {@code #uname} rule, INFINITY and -INFINITY among the scores), stickiness (also from rsc_defaults), target-role,
  * migration-threshold, fencing on or off with a fence device, quorum policies, symmetric or not, and per node
- * histories from {@link RandomStatus}. Groups (written, switched off), colocations and orders are left out for now (see
- * {@code resources()} and {@code constraints()}). The same seed gives the same CIB. Test code.
+ * histories from {@link RandomStatus}; up to 3 groups of 2-3 members. Colocations and orders are left out for now (see
+ * {@code constraints()}). The same seed gives the same CIB. Test code.
  */
 final class RandomCluster {
     private static final String[] SCORES = {"INFINITY", "-INFINITY", "100", "-100", "200", "50", "1000"};
@@ -95,9 +95,7 @@ final class RandomCluster {
                     + "<op id=\"fencer-monitor-10s\" name=\"monitor\" interval=\"10s\"/></operations></primitive>");
         }
         int count = 1 + random.nextInt(12);
-        // Left out for now: groups. Pacemaker places a group through its first member with the others colocated
-        // to it, and moves or restarts a partly active group in ways the scheduler does not follow yet.
-        int groupsLeft = 0;
+        int groupsLeft = 3; // groups of 2-3 members, with their own meta attributes (stickiness, target-role, ...)
         for (int i = 1; i <= count; i++) {
             int size = Math.min(2 + random.nextInt(2), count - i + 1);
             if (groupsLeft > 0 && size >= 2 && random.nextInt(100) < 35) {
