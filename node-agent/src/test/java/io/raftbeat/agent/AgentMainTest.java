@@ -28,7 +28,7 @@ class AgentMainTest {
         assertEquals(List.of("127.0.0.1:7001", "127.0.0.1:7002", "127.0.0.1:7003"), o.servers());
         assertEquals(Path.of("/var/lib/raftbeat/agent"), o.workDir());
         assertEquals(Duration.ofMillis(1000), o.lease());
-        assertEquals(Duration.ofMillis(300), o.heartbeat());
+        assertEquals(Duration.ofMillis(200), o.heartbeat());
         assertEquals(Path.of("/usr/lib/ocf"), o.paths().ocfRoot());
         assertEquals(Duration.ofSeconds(60), o.shutdownTimeout());
     }
