@@ -21,6 +21,7 @@ final class Placement {
     private final Set<String> done = new HashSet<>();
     private final Set<String> finished = new HashSet<>();
     private final Map<String, Integer> load = new HashMap<>();
+    private final Map<String, Map<String, Integer>> working = new HashMap<>(); // scores of units being assigned
     private final List<AllocationScore> scores = new ArrayList<>();
 
     Placement(SchedulingInput in) {
@@ -50,16 +51,23 @@ final class Placement {
         if (!done.add(unit.id())) {
             return; // already assigned, or a colocation loop reached it again
         }
+        // Pacemaker assigns each primary just before applying its colocation, so a dependent's scores (which its
+        // own primaries may pull in turn) already hold the colocations applied before it.
+        Map<String, Integer> scores = in.firstScores(unit);
+        working.put(unit.id(), scores);
         for (Constraints.Colocation c : in.colocationsOf(unit.id())) {
             if (in.unitOf(c.resource()).equals(unit.id()) && c.score() != 0) {
                 ConfiguredResource primary = in.unit(in.unitOf(c.withResource()));
                 if (primary != null) {
                     assign(primary);
+                    applyThisWith(unit, c, scores);
                 }
             }
         }
-        Map<String, Integer> scores = in.scores(unit);
-        applyColocations(unit, scores);
+        in.addLaterMembers(unit, scores); // after the group's colocations: they apply to its first member
+        for (Constraints.Colocation c : in.colocationsOf(unit.id())) {
+            addDependentScores(unit, c, scores);
+        }
         String node = choose(unit, scores);
         finished.add(unit.id());
         record(unit, scores, node);
@@ -106,51 +114,92 @@ final class Placement {
         }
     }
 
-    private void applyColocations(ConfiguredResource unit, Map<String, Integer> scores) {
-        for (Constraints.Colocation c : in.colocationsOf(unit.id())) {
-            String dependent = in.unitOf(c.resource());
-            String primary = in.unitOf(c.withResource());
-            boolean loop = done.contains(primary) && !finished.contains(primary); // Pacemaker drops such a link
-            if (dependent.equals(unit.id()) && !primary.equals(unit.id()) && in.unit(primary) != null && !loop) {
-                String where = assigned.get(primary);
-                for (String node : scores.keySet()) {
-                    boolean with = where != null && together(c, node, where);
-                    int delta;
-                    if (c.score() >= Scores.INFINITY) {
-                        delta = with ? 0 : -Scores.INFINITY;
-                    } else if (c.score() <= -Scores.INFINITY) {
-                        delta = with ? -Scores.INFINITY : 0;
-                    } else {
-                        delta = with ? c.score() : 0;
-                    }
-                    scores.merge(node, delta, SchedulingInput::add);
-                }
-            } else if (primary.equals(unit.id()) && !done.contains(dependent) && c.score() > 0) {
-                ConfiguredResource dep = in.unit(dependent);
-                if (dep == null) {
-                    continue;
-                }
-                // The dependent's preferences pull its primary along, scaled by score / INFINITY (Pacemaker's factor).
-                Map<String, Integer> theirs = in.scores(dep);
-                Map<String, Integer> merged = new LinkedHashMap<>(scores);
-                double factor = (double) c.score() / Scores.INFINITY;
-                if (c.byNode()) {
-                    theirs.forEach((node, s) -> merged.merge(node, (int) (s * factor), SchedulingInput::add));
-                } else {
-                    // Each of the primary's nodes takes the dependent's best score among nodes sharing its value.
-                    for (String node : scores.keySet()) {
-                        theirs.entrySet().stream()
-                                .filter(e -> together(c, node, e.getKey()))
-                                .mapToInt(Map.Entry::getValue)
-                                .max()
-                                .ifPresent(best -> merged.merge(node, (int) (best * factor), SchedulingInput::add));
-                    }
-                }
-                if (merged.values().stream().anyMatch(s -> s >= 0)) {
-                    scores.putAll(merged);
-                }
-            }
+    /** A colocation of this unit with a primary already assigned (or that could not be). */
+    private void applyThisWith(ConfiguredResource unit, Constraints.Colocation c, Map<String, Integer> scores) {
+        String primary = in.unitOf(c.withResource());
+        boolean loop = done.contains(primary) && !finished.contains(primary); // Pacemaker drops such a link
+        if (primary.equals(unit.id()) || loop) {
+            return;
         }
+        String where = assignedNode(in.unit(primary), c.score());
+        Map<String, Integer> applied = new LinkedHashMap<>(scores);
+        for (String node : scores.keySet()) {
+            boolean with = where != null && together(c, node, where);
+            int delta;
+            if (c.score() >= Scores.INFINITY) {
+                delta = with ? 0 : -Scores.INFINITY;
+            } else if (c.score() <= -Scores.INFINITY) {
+                delta = with ? -Scores.INFINITY : 0;
+            } else if (where == null) {
+                delta = c.score() > 0 ? -c.score() : 0; // Pacemaker subtracts it from a primary not running
+            } else {
+                delta = with ? c.score() : 0;
+            }
+            applied.merge(node, delta, SchedulingInput::add);
+        }
+        // A finite score that would leave no node is rolled back (pcmk__apply_coloc_to_weights).
+        if (Math.abs(c.score()) >= Scores.INFINITY || anyAvailable(applied)) {
+            scores.putAll(applied);
+        }
+    }
+
+    /**
+     * Where a colocation's primary was assigned: a group's is its last member's for a mandatory colocation (the
+     * dependent waits for the whole group), else its first member's (Pacemaker's colocate_with_group).
+     */
+    private String assignedNode(ConfiguredResource primary, int score) {
+        List<ConfiguredResource> members = primary.primitives();
+        if (primary.kind() != ConfiguredResource.Kind.GROUP || members.isEmpty()) {
+            return assigned.get(primary.id());
+        }
+        return assigned.get(
+                members.get(score >= Scores.INFINITY ? members.size() - 1 : 0).id());
+    }
+
+    /**
+     * A dependent not yet assigned pulls (or pushes) this unit, its primary, by its scores scaled by score / INFINITY:
+     * each of the primary's nodes takes the dependent's best score among available nodes sharing its value. Rolled
+     * back when it would leave no node (Pacemaker's pcmk__add_colocated_node_scores).
+     */
+    private void addDependentScores(ConfiguredResource unit, Constraints.Colocation c, Map<String, Integer> scores) {
+        String dependent = in.unitOf(c.resource());
+        ConfiguredResource dep = in.unit(dependent);
+        if (!in.unitOf(c.withResource()).equals(unit.id())
+                || dependent.equals(unit.id())
+                || dep == null
+                || finished.contains(dependent)
+                || c.score() == 0) {
+            return;
+        }
+        Map<String, Integer> theirs = working.containsKey(dependent) ? working.get(dependent) : in.scores(dep);
+        Map<String, Integer> merged = new LinkedHashMap<>(scores);
+        double factor = (double) c.score() / Scores.INFINITY;
+        for (String node : scores.keySet()) {
+            int best = theirs.entrySet().stream()
+                    .filter(e -> in.canHost(e.getKey()) && together(c, node, e.getKey()))
+                    .mapToInt(Map.Entry::getValue)
+                    .max()
+                    .orElse(-Scores.INFINITY);
+            if (factor < 0 && best < 0) {
+                continue; // a negative preference for a node it cannot use is no positive one
+            }
+            merged.merge(node, scaled(best, factor), SchedulingInput::add);
+        }
+        if (anyAvailable(merged)) {
+            scores.putAll(merged);
+        }
+    }
+
+    /** Pacemaker's factor * score, rounded half away from zero, and never 0 for a score that is not. */
+    private static int scaled(int score, double factor) {
+        double product = factor * score;
+        int weight = (int) (product < 0 ? product - 0.5 : product + 0.5);
+        return weight == 0 && score != 0 ? (factor > 0 ? 1 : -1) : weight;
+    }
+
+    /** Some node that can host resources has a non-negative score (Pacemaker's pcmk__any_node_available). */
+    private boolean anyAvailable(Map<String, Integer> scores) {
+        return scores.entrySet().stream().anyMatch(e -> e.getValue() >= 0 && in.canHost(e.getKey()));
     }
 
     /** Two nodes count as "together" for the colocation: the same node, or the same value of its node attribute. */

@@ -203,25 +203,39 @@ record SchedulingInput(
 
     /** A unit's node scores: the group's own and every member's, summed as Pacemaker's group colocation does. */
     Map<String, Integer> scores(ConfiguredResource unit) {
+        return addLaterMembers(unit, firstScores(unit));
+    }
+
+    /** A primitive's scores, or a group's own with its first member's: what its colocations then apply to. */
+    Map<String, Integer> firstScores(ConfiguredResource unit) {
         Map<String, Integer> scores = base(unit.id());
-        if (unit.kind() == ConfiguredResource.Kind.GROUP) {
-            boolean first = true;
-            for (ConfiguredResource member : unit.primitives()) {
-                Map<String, Integer> merged = new LinkedHashMap<>(scores);
-                own(member).forEach((node, s) -> merged.merge(node, s, SchedulingInput::add));
-                // The group goes where its first member can. Pacemaker merges each later member's scores through
-                // the one before it (member N+1 is colocated with member N) and rolls back a member's that would leave
-                // no node, with every member after it: pcmk__add_colocated_node_scores.
-                boolean keep =
-                        first || merged.entrySet().stream().anyMatch(e -> e.getValue() >= 0 && canHost(e.getKey()));
-                first = false;
-                if (!keep) {
-                    break;
-                }
-                scores.putAll(merged);
+        List<ConfiguredResource> members = unit.primitives();
+        ConfiguredResource first =
+                unit.kind() == ConfiguredResource.Kind.GROUP && !members.isEmpty() ? members.get(0) : unit;
+        if (unit.kind() != ConfiguredResource.Kind.GROUP || !members.isEmpty()) {
+            own(first).forEach((node, s) -> scores.merge(node, s, SchedulingInput::add));
+        }
+        return scores;
+    }
+
+    /**
+     * A group's later members' scores added to its first's (each member is colocated with the one before it).
+     * Pacemaker merges each through the one before it and rolls back a member's that would leave no node, with every
+     * member after it (pcmk__add_colocated_node_scores). A primitive's are returned as they are.
+     */
+    Map<String, Integer> addLaterMembers(ConfiguredResource unit, Map<String, Integer> scores) {
+        if (unit.kind() != ConfiguredResource.Kind.GROUP) {
+            return scores;
+        }
+        for (ConfiguredResource member : unit.primitives()
+                .subList(
+                        Math.min(1, unit.primitives().size()), unit.primitives().size())) {
+            Map<String, Integer> merged = new LinkedHashMap<>(scores);
+            own(member).forEach((node, s) -> merged.merge(node, s, SchedulingInput::add));
+            if (merged.entrySet().stream().noneMatch(e -> e.getValue() >= 0 && canHost(e.getKey()))) {
+                break;
             }
-        } else {
-            own(unit).forEach((node, s) -> scores.merge(node, s, SchedulingInput::add));
+            scores.putAll(merged);
         }
         return scores;
     }

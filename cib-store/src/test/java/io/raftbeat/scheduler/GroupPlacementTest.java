@@ -6,6 +6,7 @@ import static io.raftbeat.scheduler.SchedulerCibs.dummy;
 import static io.raftbeat.scheduler.SchedulerCibs.history;
 import static io.raftbeat.scheduler.SchedulerCibs.node;
 import static io.raftbeat.scheduler.SchedulerCibs.nvpair;
+import static io.raftbeat.scheduler.SchedulerCibs.probed;
 import static io.raftbeat.scheduler.SchedulerCibs.running;
 import static io.raftbeat.scheduler.SchedulerCibs.schedule;
 import static io.raftbeat.scheduler.SchedulerCibs.state;
@@ -48,20 +49,8 @@ class GroupPlacementTest {
                 node("node1") + node("node2", nvpair("standby", "on")),
                 group,
                 "<rsc_location id=\"avoid\" rsc=\"g\" node=\"node1\" score=\"-100\"/>",
-                state(
-                                "node1",
-                                true,
-                                "",
-                                history("a", "node1", PROBED),
-                                history("b", "node1", PROBED),
-                                running("c", "node1"))
-                        + state(
-                                "node2",
-                                true,
-                                "",
-                                history("a", "node2", PROBED),
-                                history("b", "node2", PROBED),
-                                history("c", "node2", PROBED)));
+                state("node1", true, "", probed("node1", "a", "b"), running("c", "node1"))
+                        + state("node2", true, "", probed("node2", "a", "b", "c")));
         assertEquals(
                 List.of("Stop       c       ( node1 )  due to node availability"),
                 schedule(xml).summary());

@@ -11,8 +11,8 @@ import java.util.Random;
  * scheduler: 2-6 nodes (offline, unclean, standby), 1-12 Dummy primitives, location constraints (some by
  * {@code #uname} rule, INFINITY and -INFINITY among the scores), stickiness (also from rsc_defaults), target-role,
  * migration-threshold, fencing on or off with a fence device, quorum policies, symmetric or not, and per node
- * histories from {@link RandomStatus}; up to 3 groups of 2-3 members. Colocations and orders are left out for now (see
- * {@code constraints()}). The same seed gives the same CIB. Test code.
+ * histories from {@link RandomStatus}; up to 3 groups of 2-3 members. Colocations (written, switched off) and orders
+ * are left out for now (see {@code constraints()}). The same seed gives the same CIB. Test code.
  */
 final class RandomCluster {
     private static final String[] SCORES = {"INFINITY", "-INFINITY", "100", "-100", "200", "50", "1000"};
@@ -171,10 +171,29 @@ final class RandomCluster {
                         + score + "\"/>");
             }
         }
-        // Left out for now: colocation and order constraints. Pacemaker's colocation influence
-        // (pcmk__add_colocated_node_scores: finite and negative scores scaled onto the primary, several per pair,
-        // group members) and its order-implied restarts and blocked "then"s differ from ours in ways not yet
-        // followed; found by this test in ~1 cluster of 20 that has them.
+        if (placed.size() < 2) {
+            return;
+        }
+        // Colocations (0-3 between top-level primitives and groups, any score) are switched off: 16 of 600 clusters
+        // still differ at base seed 5000, mostly where a group is the dependent of a finite-score colocation:
+        // Pacemaker 2.1.5 carries its members' -INFINITY bans into the primary's scores unscaled (seeds 5243, 5448)
+        // where we scale them by score / INFINITY; seeds 5124 and 5529 (chains of colocated groups) are not explained
+        // yet: Placement assigns in priority and configuration order, not Pacemaker's cmp_resources order, a suspect.
+        // Order constraints are not generated yet.
+        int colocationsLeft = 0;
+        int colocations = Math.min(colocationsLeft, random.nextInt(Math.min(placed.size(), 4)));
+        for (int i = 0; i < colocations; i++) {
+            String[] pair = pair(placed);
+            constraints.append("<rsc_colocation id=\"col-" + i + "\" rsc=\"" + pair[0] + "\" with-rsc=\"" + pair[1]
+                    + "\" score=\"" + SCORES[random.nextInt(SCORES.length)] + "\"/>");
+        }
+    }
+
+    /** Two different top-level resources, in random order. */
+    private String[] pair(List<String> placed) {
+        int a = random.nextInt(placed.size());
+        int b = (a + 1 + random.nextInt(placed.size() - 1)) % placed.size();
+        return new String[] {placed.get(a), placed.get(b)};
     }
 
     static String nvpair(String id, String name, String value) {

@@ -86,6 +86,15 @@ final class SchedulerCibs {
                 + "</lrm_resources></lrm></node_state>";
     }
 
+    /** Each resource probed on the node and found not running there. */
+    static String probed(String node, String... rscs) {
+        StringBuilder s = new StringBuilder();
+        for (String rsc : rscs) {
+            s.append(history(rsc, node, "monitor:0:7"));
+        }
+        return s.toString();
+    }
+
     /** The history of a resource on a node: each op is {@code operation:interval:rc}, in call order. */
     static String history(String rsc, String node, String... ops) {
         StringBuilder s = new StringBuilder(
