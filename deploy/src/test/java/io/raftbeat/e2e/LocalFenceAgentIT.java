@@ -2,7 +2,6 @@ package io.raftbeat.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -256,7 +255,6 @@ class LocalFenceAgentIT {
 
         // It rejoins with nothing running, probes, and the cluster starts the daemon there again.
         Cibs.await("a new daemon on node1", 60_000, () -> daemonPid("node1") != 0 && daemonPid("node1") != daemon);
-        assertNotEquals(0, daemonPid("node2"));
         Cibs.await("node1 online", 30_000, () -> Cli.run("crm_mon", cluster.servers(), "-1")
                 .out()
                 .contains("Online: [ node1 node2 ]"));

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -156,10 +157,11 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
             process.waitFor(30, TimeUnit.SECONDS);
             return;
         }
-        agent(node).ifPresent(p -> {
+        // The agent and its tini, whose command line names the agent's too: tini killed alone would orphan the agent.
+        for (ProcessHandle p : agentProcesses(node).toList()) {
             p.destroyForcibly();
             p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
-        });
+        }
     }
 
     /**
@@ -167,11 +169,17 @@ final class NodeAgents implements BeforeAllCallback, AfterAllCallback, TestWatch
      * on its command line.
      */
     Optional<ProcessHandle> agent(String node) {
+        return agentProcesses(node)
+                .filter(p -> p.info().command().orElse("").endsWith("/java"))
+                .findFirst();
+    }
+
+    /** The node's agent JVM and the tini it runs under: every process whose command line runs it for this node. */
+    private Stream<ProcessHandle> agentProcesses(String node) {
         String runDir = runDir(node).toString();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains("raftbeat-agent.jar"))
-                .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(runDir))
-                .findFirst();
+                .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(runDir));
     }
 
     /**
