@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +52,8 @@ class FencingIT {
     private static Path heartbeatScripts() {
         try {
             Path dir = Files.createTempDirectory("raftbeat-fencing-scripts-");
-            Path script = dir.resolve("hbdaemon");
-            Files.writeString(
-                    script,
+            ScriptDirs.executable(
+                    dir.resolve("hbdaemon"),
                     "#!/bin/sh\n"
                             + "pidfile=\"" + dir + "/$1.${RAFTBEAT_NODE:?}.pid\"\n"
                             + "pid=$(cat \"$pidfile\" 2>/dev/null)\n"
@@ -70,7 +68,6 @@ class FencingIT {
                             + " else echo stopped; fi; exit 0 ;;\n"
                             + "  *) exit 0 ;;\n"
                             + "esac\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -227,13 +224,12 @@ class FencingIT {
     @Order(4)
     void aDeviceThatFailsOrHangsIsEscalatedPastAndNothingMovesUntilTheNodeIsFenced() throws Exception {
         Path hang = agents.dir().resolve("fence-agents").resolve("fence_hang");
-        Files.writeString(
+        ScriptDirs.executable(
                 hang,
                 "#!/bin/sh\n"
                         + "action=reboot\n"
                         + "while read -r line; do case \"$line\" in action=*) action=${line#action=} ;; esac; done\n"
                         + "case \"$action\" in reboot|off) exec sleep 3600 ;; *) exit 0 ;; esac\n");
-        Files.setPosixFilePermissions(hang, PosixFilePermissions.fromString("rwxr-xr-x"));
         create(device(
                 "fence-fail",
                 "fence_dummy",

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,27 +46,20 @@ class LocalFenceAgentIT {
      * that started it exits), marked RAFTBEAT_NODE=NODE unless the agent marked it already.
      */
     private static Path heartbeatScripts() {
-        try {
-            Path dir = Files.createTempDirectory("raftbeat-fence-scripts-");
-            Path script = dir.resolve("daemon");
-            Files.writeString(
-                    script,
-                    "#!/bin/sh\n"
-                            + "RAFTBEAT_NODE=\"${RAFTBEAT_NODE:-$2}\"; export RAFTBEAT_NODE\n"
-                            + "pid=$(cat \"$3\" 2>/dev/null)\n"
-                            + "case \"$4\" in\n"
-                            + "  start) setsid sh -c \"sleep $1 & echo \\$! > $3\" < /dev/null > /dev/null 2>&1 &\n"
-                            + "         while [ ! -s \"$3\" ]; do sleep 0.05; done; exit 0 ;;\n"
-                            + "  stop) [ -n \"$pid\" ] && kill \"$pid\" 2>/dev/null; rm -f \"$3\"; exit 0 ;;\n"
-                            + "  status) if [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null; then echo running;"
-                            + " else echo stopped; fi; exit 0 ;;\n"
-                            + "  *) exit 0 ;;\n"
-                            + "esac\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScriptDirs.withScript(
+                "raftbeat-fence-scripts-",
+                "daemon",
+                "#!/bin/sh\n"
+                        + "RAFTBEAT_NODE=\"${RAFTBEAT_NODE:-$2}\"; export RAFTBEAT_NODE\n"
+                        + "pid=$(cat \"$3\" 2>/dev/null)\n"
+                        + "case \"$4\" in\n"
+                        + "  start) setsid sh -c \"sleep $1 & echo \\$! > $3\" < /dev/null > /dev/null 2>&1 &\n"
+                        + "         while [ ! -s \"$3\" ]; do sleep 0.05; done; exit 0 ;;\n"
+                        + "  stop) [ -n \"$pid\" ] && kill \"$pid\" 2>/dev/null; rm -f \"$3\"; exit 0 ;;\n"
+                        + "  status) if [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null; then echo running;"
+                        + " else echo stopped; fi; exit 0 ;;\n"
+                        + "  *) exit 0 ;;\n"
+                        + "esac\n");
     }
 
     @AfterAll

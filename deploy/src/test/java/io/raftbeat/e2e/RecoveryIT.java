@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,22 +38,15 @@ class RecoveryIT {
 
     /** A Heartbeat-class script whose start always fails: it runs nothing, and says so. */
     private static Path heartbeatScripts() {
-        try {
-            Path dir = Files.createTempDirectory("raftbeat-recovery-scripts-");
-            Path script = dir.resolve("failstart");
-            Files.writeString(
-                    script,
-                    "#!/bin/sh\n"
-                            + "case \"$1\" in\n"
-                            + "  start) echo 'failstart: cannot start'; exit 1 ;;\n"
-                            + "  status) echo stopped; exit 3 ;;\n"
-                            + "  *) exit 0 ;;\n"
-                            + "esac\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScriptDirs.withScript(
+                "raftbeat-recovery-scripts-",
+                "failstart",
+                "#!/bin/sh\n"
+                        + "case \"$1\" in\n"
+                        + "  start) echo 'failstart: cannot start'; exit 1 ;;\n"
+                        + "  status) echo stopped; exit 3 ;;\n"
+                        + "  *) exit 0 ;;\n"
+                        + "esac\n");
     }
 
     private static String servers() {
